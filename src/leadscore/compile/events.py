@@ -1,0 +1,175 @@
+"""Per-person event aggregates: every rule's measure from ONE scan of the events table.
+
+Each event rule and metric becomes a handful of conditional aggregates (``COUNT(*) FILTER
+(WHERE …)``, ``MAX(ts) FILTER (…)``) in a single ``GROUP BY person_id``: one hash aggregation
+over the events, however many rules the model has. Velocity needs an ordered window over each
+person's key events and gets its own small subquery (see :func:`velocity_table`).
+
+Column names in the result (``<id>`` is the rule or metric id):
+
+=================  ======================================================================
+``m__<id>``        the measure (count, distinct days, distinct values, sum or max)
+``last__<id>``     latest matching event time (evidence; event-age decay)
+``first__<id>``    earliest matching event time (milestone speed)
+``wm__<id>``       Σ per-event decay weights (event-age decay of ``per`` rules)
+``act__<id>``      latest activity for an inactivity rule (ignores lookback)
+``last_activity``  latest activity event for decay (ignores lookback)
+=================  ======================================================================
+"""
+
+from __future__ import annotations
+
+import ibis
+import ibis.expr.types as ir
+
+from leadscore.compile.asof import AsOf, epoch, in_window, seconds
+from leadscore.compile.expressions import compile_condition
+from leadscore.spec import model as m
+from leadscore.spec.expressions import parse_expression
+
+HALF = 0.5
+
+
+def needs_created_at(model: m.ScoringModel) -> bool:
+    """Whether some rule or metric counts events from sign-up (``first:`` windows)."""
+    filters = [r for r in model.behavior.rules if isinstance(r, m.EventRule)]
+    filters += list(model.metrics.values())
+    return any(f.window is not None and f.window.first is not None for f in filters)
+
+
+def referenced_events(model: m.ScoringModel) -> list[str] | None:
+    """All event names the model reads, or ``None`` when some consumer reads every event."""
+    names: set[str] = set()
+    for rule in model.behavior.rules:
+        if isinstance(rule, m.EventRule):
+            names.update(rule.events)
+        elif isinstance(rule, m.InactivityRule):
+            if rule.inactivity.events is None:
+                return None
+            names.update(rule.inactivity.events)
+    for metric in model.metrics.values():
+        names.update(metric.events)
+    for velocity in model.behavior.velocity:
+        names.update(velocity.events)
+    decay = model.behavior.decay
+    if decay is not None and decay.by == "inactivity":
+        if decay.activity is None:
+            return None
+        names.update(decay.activity)
+    return sorted(names)
+
+
+def property_column(events: ir.Table, name: str) -> ir.Value:
+    """An event property column; a property absent from the data reads as NULL.
+
+    Property columns are sparse by nature (an export only has ``duration_s`` once someone viewed
+    a page for a while), so a missing one is a validation warning, not a failure.
+    """
+    return events[name] if name in events.columns else ibis.null("float64")
+
+
+def _filter(flt: m.EventFilter, events: ir.Table, created_s: ir.NumericValue | None,
+            as_of: AsOf, lookback) -> ir.BooleanValue:
+    condition = events.event.isin(flt.events)
+    if flt.where is not None:
+        condition = condition & compile_condition(parse_expression(flt.where),
+                                                  lambda name: property_column(events, name))
+    return condition & in_window(flt.window, events.ts_s, created_s, as_of, lookback)
+
+
+def _measure(measure: m.Measure, events: ir.Table, where: ir.BooleanValue) -> ir.Value:
+    if measure.kind == "count":
+        return events.count(where=where)
+    if measure.kind == "distinct_days":
+        return events.ts.date().nunique(where=where)
+    column = property_column(events, measure.column or "")
+    if measure.kind == "distinct":
+        return column.nunique(where=where)
+    if measure.kind == "sum":
+        return column.cast("float64").sum(where=where)
+    return column.cast("float64").max(where=where)
+
+
+def event_aggregates(events: ir.Table, model: m.ScoringModel, as_of: AsOf) -> ir.Table:
+    """One row per person with every rule's and metric's aggregates (see module docstring).
+
+    ``events`` must already be restricted to ``ts <= T`` and carry ``ts_s`` (epoch seconds) and,
+    when :func:`needs_created_at`, ``created_s``.
+    """
+    behavior = model.behavior
+    created_s = events.created_s if "created_s" in events.columns else None
+    decay = behavior.decay
+    event_age = decay is not None and decay.by == "event_age"
+    aggs: dict[str, ir.Value] = {}
+
+    def add_filter_aggs(key: str, flt: m.EventFilter, rule: m.EventRule | None) -> None:
+        where = _filter(flt, events, created_s, as_of, behavior.lookback)
+        aggs[f"m__{key}"] = _measure(flt.measure, events, where)
+        aggs[f"last__{key}"] = events.ts.max(where=where)
+        if rule is not None and rule.speed is not None:
+            aggs[f"first__{key}"] = events.ts_s.min(where=where)
+        if (rule is not None and event_age and rule.per is not None
+                and rule.measure.kind in ("count", "sum")):
+            assert decay is not None and decay.half_life is not None
+            # Each event's weight halves every half-life of age: 0.5 ** (age / half_life).
+            weight = ibis.literal(HALF).pow((as_of.seconds - events.ts_s)
+                                             / seconds(decay.half_life))
+            if rule.measure.kind == "sum":
+                weight = weight * property_column(events, rule.measure.column or "").cast(
+                    "float64")
+            aggs[f"wm__{key}"] = weight.sum(where=where)
+
+    for rule in behavior.rules:
+        if isinstance(rule, m.EventRule):
+            add_filter_aggs(rule.id, rule, rule)
+        elif isinstance(rule, m.InactivityRule):
+            names = rule.inactivity.events
+            where = events.event.isin(names) if names is not None else ibis.literal(True)
+            aggs[f"act__{rule.id}"] = events.ts_s.max(where=where)
+    for name, metric in model.metrics.items():
+        add_filter_aggs(name, metric, None)
+    if decay is not None and decay.by == "inactivity":
+        where = (events.event.isin(decay.activity) if decay.activity is not None
+                 else ibis.literal(True))
+        aggs["last_activity"] = events.ts.max(where=where)
+    if not aggs:
+        aggs["n_events"] = events.count()
+    return events.group_by("person_id").aggregate(**aggs)
+
+
+def velocity_table(events: ir.Table, velocity: m.Velocity, model: m.ScoringModel,
+                   as_of: AsOf) -> ir.Table:
+    """Per person: ``vf__<id>`` (burst found) and ``vend__<id>`` (latest burst's last event).
+
+    "``min_count`` key events within ``within``" is exactly ``LEAD(ts, min_count-1) - ts <
+    within`` over the person's key events in time order: the window starting at each event
+    holds ``min_count`` events iff the ``(min_count-1)``-th next one is close enough. This is
+    one sort per person instead of a range self-join (measured 2.7x faster on DuckDB).
+    """
+    key = events.filter(events.event.isin(velocity.events),
+                        in_window(None, events.ts_s, None, as_of, model.behavior.lookback))
+    if velocity.window is not None:
+        key = key.filter(key.ts_s > as_of.seconds - seconds(velocity.window))
+    order = ibis.window(group_by="person_id", order_by="ts_s")
+    key = key.select("person_id", "ts_s",
+                     ahead=key.ts_s.lead(velocity.min_count - 1).over(order))
+    burst = (key.ahead - key.ts_s) < seconds(velocity.within)
+    key = key.mutate(burst=burst.fill_null(False))
+    return key.group_by("person_id").aggregate(**{
+        f"vf__{velocity.id}": key.burst.any(),
+        f"vend__{velocity.id}": key.ahead.max(where=key.burst),
+    })
+
+
+def prepare_events(events: ir.Table, people: ir.Table, model: m.ScoringModel,
+                   as_of: AsOf) -> ir.Table:
+    """Events visible at ``T`` (``ts <= T``, model's events only) with epoch-second columns."""
+    visible = events.filter(events.ts <= as_of.param)
+    names = referenced_events(model)
+    if names is not None:
+        visible = visible.filter(visible.event.isin(names))
+    visible = visible.mutate(ts_s=epoch(visible.ts))
+    if needs_created_at(model):
+        signups = people.select("person_id", created_s=epoch(people.created_at))
+        visible = visible.join(signups, "person_id", how="inner")
+    return visible

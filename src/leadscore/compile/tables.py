@@ -1,0 +1,116 @@
+"""The canonical input tables, normalised once before any rule sees them.
+
+Real exports are messy: ids arrive as integers, timestamps as strings, titles as empty strings.
+Normalising here (cast ids to strings, parse timestamps, blank strings → NULL in attributes)
+means every rule can assume clean types. See ``docs/data-model.md``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import ibis
+import ibis.expr.types as ir
+
+from leadscore.errors import DataError
+from leadscore.spec.semantic import DataSchema
+
+ACCOUNT_PREFIX = "account__"
+
+
+@dataclass(frozen=True)
+class ScoringTables:
+    """People (required), accounts and events as Ibis tables in canonical shape."""
+
+    people: ir.Table
+    accounts: ir.Table | None = None
+    events: ir.Table | None = None
+
+    def schema(self, event_names: frozenset[str] | None = None) -> DataSchema:
+        """Column names (and optionally event names) for data-aware validation."""
+        return DataSchema(
+            people=frozenset(self.people.columns),
+            accounts=frozenset(self.accounts.columns) if self.accounts is not None else frozenset(),
+            events=frozenset(self.events.columns) if self.events is not None else frozenset(),
+            event_names=event_names,
+            has_events=self.events is not None,
+        )
+
+
+def _require(table: ir.Table, name: str, columns: tuple[str, ...]) -> None:
+    missing = [c for c in columns if c not in table.columns]
+    if missing:
+        raise DataError(
+            f"missing required column(s) {', '.join(missing)}; it has {', '.join(table.columns)}. "
+            "Map your column names with `columns:` in leadscore.yaml", source=name)
+
+
+def _as_timestamp(value: ir.Value) -> ir.TimestampValue:
+    dtype = value.type()
+    if dtype.is_timestamp():
+        # Zone-aware columns are compared as UTC wall time, the same as naive ones.
+        return value.cast("timestamp") if dtype.timezone else value
+    if dtype.is_date():
+        return value.cast("timestamp")
+    return value.cast("string").cast("timestamp")
+
+
+def _clean_string(value: ir.Value) -> ir.StringValue:
+    text = value.cast("string").strip()
+    return ibis.ifelse(text == "", ibis.null("string"), text)
+
+
+def normalise_people(people: ir.Table) -> ir.Table:
+    """Canonical people: string ids, timestamp ``created_at``, derived ``email_domain``."""
+    _require(people, "people", ("person_id",))
+    columns: dict[str, ir.Value] = {"person_id": people.person_id.cast("string")}
+    columns["account_id"] = (_clean_string(people.account_id) if "account_id" in people.columns
+                             else ibis.null("string"))
+    columns["created_at"] = (_as_timestamp(people.created_at) if "created_at" in people.columns
+                             else ibis.null("timestamp"))
+    if "email" in people.columns and "email_domain" not in people.columns:
+        columns["email_domain"] = people.email.cast("string").re_extract(
+            r"@([^@\s]+)\s*$", 1).strip().lower()
+    for name in people.columns:
+        if name not in columns:
+            col = people[name]
+            columns[name] = _clean_string(col) if col.type().is_string() else col
+    return people.select(**columns).filter(ibis._.person_id.notnull())
+
+
+def normalise_accounts(accounts: ir.Table) -> ir.Table:
+    """Canonical accounts with every column prefixed ``account__`` (joined onto people)."""
+    _require(accounts, "accounts", ("account_id",))
+    columns: dict[str, ir.Value] = {}
+    for name in accounts.columns:
+        col = accounts[name]
+        if name == "account_id":
+            col = col.cast("string")
+        elif col.type().is_string():
+            col = _clean_string(col)
+        columns[ACCOUNT_PREFIX + name] = col
+    return accounts.select(**columns)
+
+
+def normalise_events(events: ir.Table) -> ir.Table:
+    """Canonical events: string ``person_id`` and ``event``, timestamp ``ts``."""
+    _require(events, "events", ("person_id", "event", "ts"))
+    columns: dict[str, ir.Value] = {
+        "person_id": events.person_id.cast("string"),
+        "event": events.event.cast("string"),
+        "ts": _as_timestamp(events.ts),
+    }
+    for name in events.columns:
+        if name not in columns:
+            columns[name] = events[name]
+    return events.select(**columns).filter(
+        ibis._.person_id.notnull(), ibis._.event.notnull(), ibis._.ts.notnull())
+
+
+def normalise(tables: ScoringTables) -> ScoringTables:
+    """All tables in canonical shape (see :func:`normalise_people` and friends)."""
+    return ScoringTables(
+        people=normalise_people(tables.people),
+        accounts=normalise_accounts(tables.accounts) if tables.accounts is not None else None,
+        events=normalise_events(tables.events) if tables.events is not None else None,
+    )

@@ -1,0 +1,281 @@
+"""Whole-model checks that a single field cannot make: references, ordering, reachability.
+
+:func:`check_model` needs only the model; :func:`check_against_data` also knows the columns and
+event names of the data, so it can catch typos such as ``teammate_invite``.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from leadscore.spec import model as m
+from leadscore.spec.diagnostics import Diagnostic
+from leadscore.spec.expressions import Binary, Literal, Name, conjuncts, names_in, parse_expression
+
+SCORE_NAMES = ("fit", "behavior", "engagement", "total")
+"""Names every status condition may use (``engagement`` is an alias of ``behavior``)."""
+
+DERIVED_PERSON_COLUMNS = ("email_domain",)
+
+
+def _hint(name: str, known: Iterable[str]) -> str | None:
+    close = difflib.get_close_matches(name, list(known), n=1)
+    return f"did you mean '{close[0]}'?" if close else None
+
+
+def check_model(model: m.ScoringModel) -> list[Diagnostic]:
+    """Every semantic problem of ``model`` (without positions; the loader adds them)."""
+    out: list[Diagnostic] = []
+    out += _duplicate_ids(model)
+    out += _expressions(model)
+    out += _references(model)
+    out += _ordering(model)
+    out += _reachability(model)
+    return out
+
+
+def rule_ids(model: m.ScoringModel) -> list[str]:
+    """Ids of every fit rule, behavior rule and velocity rule, in model order."""
+    return ([r.id for r in model.fit.rules] + [r.id for r in model.behavior.rules]
+            + [v.id for v in model.behavior.velocity])
+
+
+def _duplicate_ids(model: m.ScoringModel) -> list[Diagnostic]:
+    out = []
+    places: dict[str, tuple[str | int, ...]] = {}
+    candidates = (
+        [(r.id, ("fit", "rules", i, "id")) for i, r in enumerate(model.fit.rules)]
+        + [(r.id, ("behavior", "rules", i, "id")) for i, r in enumerate(model.behavior.rules)]
+        + [(v.id, ("behavior", "velocity", i, "id")) for i, v in enumerate(model.behavior.velocity)]
+        + [(name, ("metrics", name)) for name in model.metrics]
+    )
+    for name, path in candidates:
+        if name in SCORE_NAMES:
+            out.append(Diagnostic("LS200", f"'{name}' is reserved for a score", path=path,
+                                  hint="rename the rule or metric"))
+        elif name in places:
+            out.append(Diagnostic("LS200", f"id '{name}' is already used at "
+                                  f"{'.'.join(map(str, places[name]))}", path=path,
+                                  hint="rule, metric and velocity ids must be unique"))
+        else:
+            places[name] = path
+    counts = Counter(s.name for s in model.statuses)
+    for i, status in enumerate(model.statuses):
+        if counts[status.name] > 1:
+            out.append(Diagnostic("LS200", f"status '{status.name}' is defined "
+                                  f"{counts[status.name]} times", path=("statuses", i, "name"),
+                                  hint="status names must be unique; merge the conditions with or"))
+    return out
+
+
+def _expressions(model: m.ScoringModel) -> list[Diagnostic]:
+    out = []
+    metrics = set(model.metrics)
+    status_names = set(SCORE_NAMES) | metrics | set(rule_ids(model))
+    for i, status in enumerate(model.statuses):
+        for name in names_in(parse_expression(status.when)):
+            if name.name not in status_names:
+                out.append(Diagnostic(
+                    "LS201", f"condition uses unknown name '{name.name}'",
+                    path=("statuses", i, "when"),
+                    hint=_hint(name.name, status_names)
+                    or f"a condition may use {', '.join(SCORE_NAMES)}, metric names and rule ids"))
+    for i, rule in enumerate(model.behavior.rules):
+        if isinstance(rule, m.FormulaRule):
+            for name in names_in(parse_expression(rule.formula)):
+                if name.name not in metrics:
+                    out.append(Diagnostic(
+                        "LS201", f"formula uses unknown metric '{name.name}'",
+                        path=("behavior", "rules", i, "formula"),
+                        hint=_hint(name.name, metrics)
+                        or "define it under `metrics:` (event, window, measure)"))
+    return out
+
+
+def _references(model: m.ScoringModel) -> list[Diagnostic]:
+    out = []
+    behavior_ids = [r.id for r in model.behavior.rules]
+    for i, velocity in enumerate(model.behavior.velocity):
+        for j, rid in enumerate(velocity.of or []):
+            if rid not in behavior_ids:
+                out.append(Diagnostic("LS202", f"velocity multiplies unknown rule '{rid}'",
+                                      path=("behavior", "velocity", i, "of", j),
+                                      hint=_hint(rid, behavior_ids)
+                                      or "`of` lists behavior rule ids"))
+    for i, rule in enumerate(model.fit.rules):
+        for j, case in enumerate(rule.cases):
+            if case.in_list is not None and case.in_list not in model.lists:
+                out.append(Diagnostic("LS203", f"unknown list '{case.in_list}'",
+                                      path=("fit", "rules", i, "cases", j, "in_list"),
+                                      hint=_hint(case.in_list, model.lists)
+                                      or "define it under `lists:` at the top of the model"))
+    return out
+
+
+def _ordering(model: m.ScoringModel) -> list[Diagnostic]:
+    out = []
+    for section in ("fit", "behavior", "total"):
+        clamp = getattr(model, section)
+        if clamp.min is not None and clamp.max is not None and clamp.min > clamp.max:
+            out.append(Diagnostic("LS206", f"min {clamp.min:g} is above max {clamp.max:g}",
+                                  path=(section, "min"), hint="swap them"))
+    for i, rule in enumerate(model.behavior.rules):
+        if isinstance(rule, m.FormulaRule) and None not in (rule.min, rule.cap) and \
+                rule.min > rule.cap:  # type: ignore[operator]
+            out.append(Diagnostic("LS206", f"min {rule.min:g} is above cap {rule.cap:g}",
+                                  path=("behavior", "rules", i, "min")))
+    decay = model.behavior.decay
+    if decay is not None and model.behavior.min is not None and decay.floor < model.behavior.min:
+        out.append(Diagnostic("LS204", f"decay floor {decay.floor:g} is below behavior min "
+                              f"{model.behavior.min:g} and has no effect", severity="warning",
+                              path=("behavior", "decay", "floor")))
+    if model.tiers is not None:
+        for kind in ("fit", "intent"):
+            bands = getattr(model.tiers, kind)
+            for j, band in enumerate(bands):
+                if band.min is None and j != len(bands) - 1:
+                    out.append(Diagnostic(
+                        "LS204", f"band '{band.name}' has no min but is not the last band",
+                        path=("tiers", kind, j), hint="only the last band may omit min"))
+            mins = [b.min for b in bands if b.min is not None]
+            if mins != sorted(mins, reverse=True) or len(set(mins)) != len(mins):
+                out.append(Diagnostic(
+                    "LS204", f"{kind} tier bands must go down strictly by min, got {mins}",
+                    path=("tiers", kind), hint="list the highest band first"))
+    return out
+
+
+def score_upper_bounds(model: m.ScoringModel) -> dict[str, float | None]:
+    """Largest reachable fit, behavior and total (``None`` when unbounded or unknown)."""
+    fit_up: float | None = sum(max([c.points for c in r.cases] + [r.default, r.missing or 0])
+                               for r in model.fit.rules)
+    if model.fit.max is not None:
+        fit_up = min(fit_up, model.fit.max) if fit_up is not None else model.fit.max
+    behavior_up: float | None = None
+    if model.behavior.max is not None:
+        bonus = 0.0
+        for velocity in model.behavior.velocity:
+            if velocity.bonus is not None:
+                bonus += max(velocity.bonus, 0)
+            else:
+                bonus = float("inf")
+        behavior_up = model.behavior.max + bonus if bonus != float("inf") else None
+    total_up = None
+    if fit_up is not None and behavior_up is not None:
+        total_up = model.total.fit_weight * fit_up + model.total.behavior_weight * behavior_up
+    if model.total.max is not None:
+        total_up = model.total.max if total_up is None else min(total_up, model.total.max)
+    return {"fit": fit_up, "behavior": behavior_up, "engagement": behavior_up, "total": total_up}
+
+
+def _reachability(model: m.ScoringModel) -> list[Diagnostic]:
+    out = []
+    bounds = score_upper_bounds(model)
+    for i, status in enumerate(model.statuses):
+        for atom in conjuncts(parse_expression(status.when)):
+            if not (isinstance(atom, Binary) and isinstance(atom.left, Name)
+                    and isinstance(atom.right, Literal) and atom.op in (">=", ">")):
+                continue
+            upper = bounds.get(atom.left.name)
+            threshold = atom.right.value
+            if upper is None or isinstance(threshold, bool | str):
+                continue
+            if threshold > upper or (atom.op == ">" and threshold >= upper):
+                out.append(Diagnostic(
+                    "LS205", f"'{atom.left.name} {atom.op} {threshold:g}' can never be true: "
+                    f"{atom.left.name} is at most {upper:g}", severity="warning",
+                    path=("statuses", i, "when"),
+                    hint=f"lower the threshold or raise {atom.left.name}'s max"))
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Against data
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DataSchema:
+    """What the data offers: column names per table and the event names seen."""
+
+    people: frozenset[str]
+    accounts: frozenset[str] = frozenset()
+    events: frozenset[str] = frozenset()
+    event_names: frozenset[str] | None = None
+    has_events: bool = True
+    column_types: dict[str, dict[str, str]] = field(default_factory=dict)
+
+
+def resolve_field(name: str, schema: DataSchema | None) -> tuple[str, str] | None:
+    """Where a fit rule's ``field`` lives: ``("person"|"account", column)`` or ``None``.
+
+    ``account.employees`` is an account column; a bare name is a person column (or the derived
+    ``email_domain``), falling back to an account column of that name.
+    """
+    if name.startswith("account."):
+        column = name.removeprefix("account.")
+        return ("account", column) if schema is None or column in schema.accounts else None
+    if schema is None or name in schema.people or name in DERIVED_PERSON_COLUMNS:
+        return ("person", name)
+    if name in schema.accounts:
+        return ("account", name)
+    return None
+
+
+def check_against_data(model: m.ScoringModel, schema: DataSchema) -> list[Diagnostic]:
+    """Problems that only show with the data: unknown attributes, columns and event names."""
+    out = []
+    person_fields = sorted(schema.people | set(DERIVED_PERSON_COLUMNS))
+    account_fields = [f"account.{c}" for c in sorted(schema.accounts)]
+    for i, rule in enumerate(model.fit.rules):
+        if resolve_field(rule.field, schema) is None:
+            out.append(Diagnostic("LS301", f"attribute '{rule.field}' is not in the data",
+                                  path=("fit", "rules", i, "field"),
+                                  hint=_hint(rule.field, person_fields + account_fields)
+                                  or f"people columns: {', '.join(person_fields)}"))
+    filters: list[tuple[tuple[str | int, ...], m.EventFilter]] = [
+        (("behavior", "rules", i), r) for i, r in enumerate(model.behavior.rules)
+        if isinstance(r, m.EventRule)
+    ] + [(("metrics", name), metric) for name, metric in model.metrics.items()]
+    for path, flt in filters:
+        out += _check_events(flt.events, (*path, "event"), schema)
+        if flt.where is not None:
+            for name in names_in(parse_expression(flt.where)):
+                if name.name not in schema.events:
+                    out.append(Diagnostic("LS301", f"filter uses '{name.name}', which is not an "
+                                          "events column (read as empty)", severity="warning",
+                                          path=(*path, "where"),
+                                          hint=_hint(name.name, schema.events)))
+        if flt.measure.column is not None and flt.measure.column not in schema.events:
+            out.append(Diagnostic("LS301", f"measure column '{flt.measure.column}' is not an "
+                                  "events column (read as empty)", severity="warning",
+                                  path=(*path, "measure"),
+                                  hint=_hint(flt.measure.column, schema.events)))
+    for i, velocity in enumerate(model.behavior.velocity):
+        out += _check_events(velocity.events, ("behavior", "velocity", i, "events"), schema)
+    for i, rule in enumerate(model.behavior.rules):
+        if isinstance(rule, m.InactivityRule) and rule.inactivity.events:
+            out += _check_events(rule.inactivity.events,
+                                 ("behavior", "rules", i, "inactivity", "event"), schema)
+    return out
+
+
+def _check_events(names: list[str], path: tuple[str | int, ...],
+                  schema: DataSchema) -> list[Diagnostic]:
+    if schema.event_names is None:
+        return []
+    out = []
+    for name in names:
+        if name in schema.event_names:
+            continue
+        close = _hint(name, schema.event_names)
+        # A near-miss is almost certainly a typo (the rule would silently never fire): error.
+        # An entirely new name may be an event not instrumented yet: warn.
+        out.append(Diagnostic(
+            "LS300", f"event '{name}' does not occur in the data",
+            severity="error" if close else "warning", path=path,
+            hint=close or "the rule will never fire until this event is tracked"))
+    return out
