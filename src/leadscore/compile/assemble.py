@@ -24,7 +24,12 @@ from leadscore.compile import behavior as bh
 from leadscore.compile.asof import AsOf
 from leadscore.compile.decay import decay_columns
 from leadscore.compile.events import event_aggregates, prepare_events, velocity_table
-from leadscore.compile.fit import fit_contribution
+from leadscore.compile.fit import (
+    field_value,
+    field_value_column,
+    fit_case_index,
+    fit_contribution,
+)
 from leadscore.compile.statuses import status_columns, tier_columns
 from leadscore.compile.tables import ACCOUNT_PREFIX, ScoringTables, normalise
 from leadscore.errors import DataError
@@ -100,7 +105,12 @@ def compile_scores(
             ACCOUNT_PREFIX + "account_id"]).drop(ACCOUNT_PREFIX + "account_id")
     fit_points = {f"fit__{r.id}": fit_contribution(r, profile, raw_schema, model.lists)
                   for r in model.fit.rules}
-    t = profile.mutate(**fit_points) if fit_points else profile
+    fit_evidence = {}
+    for rule in model.fit.rules:
+        fit_evidence[f"fitcase__{rule.id}"] = fit_case_index(rule, profile, raw_schema,
+                                                             model.lists)
+        fit_evidence[field_value_column(rule)] = field_value(rule, profile, raw_schema)
+    t = profile.mutate(**fit_points, **fit_evidence) if fit_points else profile
     fit_sum = sum((t[k] for k in fit_points), ibis.literal(0.0))
     t = t.mutate(fit_rules=fit_sum, fit=_clamp(fit_sum, model.fit.min, model.fit.max))
 

@@ -106,3 +106,27 @@ def fit_contribution(rule: m.FitRule, profile: ir.Table, schema: DataSchema,
     if rule.missing is not None:
         return ibis.ifelse(value.isnull(), ibis.literal(float(rule.missing)), cases)
     return cases
+
+
+def fit_case_index(rule: m.FitRule, profile: ir.Table, schema: DataSchema,
+                   lists: dict[str, list[str]]) -> ir.IntegerValue:
+    """Which case matched (0-based), -1 for the default, -2 for ``missing`` (explanations)."""
+    value = field_column(profile, rule.field, schema)
+    index = ibis.cases(
+        *[(case_condition(c, value, rule.case_sensitive, lists).fill_null(False),
+           ibis.literal(i)) for i, c in enumerate(rule.cases)],
+        else_=ibis.literal(-1),
+    )
+    if rule.missing is not None:
+        return ibis.ifelse(value.isnull(), ibis.literal(-2), index)
+    return index
+
+
+def field_value_column(rule: m.FitRule) -> str:
+    """Name of the column holding the rule's attribute value as text (explanations)."""
+    return f"fv__{rule.id}"
+
+
+def field_value(rule: m.FitRule, profile: ir.Table, schema: DataSchema) -> ir.StringValue:
+    """The rule's attribute value as text, for explanations."""
+    return field_column(profile, rule.field, schema).cast("string")

@@ -29,7 +29,7 @@ def parse_duration(text: str) -> timedelta:
 def format_duration(delta: timedelta) -> str:
     """Render a timedelta in the largest unit that divides it exactly (``1209600 s`` → ``2w``)."""
     seconds = delta.total_seconds()
-    for unit in ("w", "d", "h", "m"):
+    for unit in ("d", "h", "m"):
         size = _UNITS[unit]
         if seconds >= size and seconds % size == 0:
             return f"{int(seconds // size)}{unit}"

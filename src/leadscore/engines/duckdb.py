@@ -1,0 +1,111 @@
+"""The embedded default engine: DuckDB through Ibis.
+
+An engine module is deliberately small: open a connection, read sources as Ibis tables, execute
+a compiled expression with the as-of bound, and write results. Everything about *what* a score
+is lives in :mod:`leadscore.compile`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import ibis
+import ibis.expr.types as ir
+import pyarrow as pa
+
+from leadscore.config import EngineConfig, SourceConfig
+from leadscore.errors import DataError, EngineError
+
+
+class DuckDBEngine:
+    """Runs compiled models on DuckDB (in memory or in a database file)."""
+
+    name = "duckdb"
+    dialect = "duckdb"
+
+    def __init__(self, config: EngineConfig, *, root: Path) -> None:
+        path = config.path
+        if path != ":memory:" and not Path(path).is_absolute():
+            path = str(root / path)
+        kwargs: dict[str, Any] = {}
+        if config.threads:
+            kwargs["threads"] = config.threads
+        if config.memory_limit:
+            kwargs["memory_limit"] = config.memory_limit
+        self.root = root
+        self.con = ibis.duckdb.connect(path, **kwargs)
+
+    def read(self, name: str, source: SourceConfig) -> ir.Table:
+        """Open a source as a table, with its columns renamed to canonical names."""
+        if source.table is not None:
+            if source.table not in self.con.list_tables():
+                raise DataError(f"table '{source.table}' does not exist in the database; "
+                                f"tables: {', '.join(self.con.list_tables()) or 'none'}",
+                                source=name)
+            table = self.con.table(source.table)
+        else:
+            table = self._read_file(name, source)
+        return self._rename(name, table, source.columns)
+
+    def _read_file(self, name: str, source: SourceConfig) -> ir.Table:
+        pattern = source.path or ""
+        path = pattern if Path(pattern).is_absolute() else str(self.root / pattern)
+        if not any(ch in path for ch in "*?[") and not Path(path).exists():
+            raise DataError(f"file {path} does not exist", source=name)
+        fmt = source.file_format()
+        table_name = f"src_{name}"
+        try:
+            if fmt == "parquet":
+                return self.con.read_parquet(path, table_name=table_name)
+            if fmt == "csv":
+                return self.con.read_csv(path, table_name=table_name)
+            return self.con.read_json(path, table_name=table_name)
+        except Exception as exc:  # DuckDB raises many types for unreadable files
+            raise DataError(f"cannot read {path} as {fmt}: {exc}", source=name) from exc
+
+    @staticmethod
+    def _rename(name: str, table: ir.Table, columns: dict[str, str]) -> ir.Table:
+        if not columns:
+            return table
+        missing = [src for src in columns.values() if src not in table.columns]
+        if missing:
+            raise DataError(f"`columns:` maps from {', '.join(map(repr, missing))}, not in the "
+                            f"data; it has {', '.join(map(repr, table.columns))}", source=name)
+        return table.rename({canonical: src for canonical, src in columns.items()})
+
+    def execute(self, expr: ir.Table, params: dict | None = None) -> pa.Table:
+        """Run an expression and return an Arrow table."""
+        try:
+            return self.con.to_pyarrow(expr, params=params)
+        except Exception as exc:
+            raise EngineError(f"DuckDB failed to run the compiled model: {exc}") from exc
+
+    def write_table(self, name: str, data: pa.Table) -> None:
+        """Create or replace a table in the engine's database from Arrow data."""
+        raw = self.con.con
+        raw.register("_leadscore_in", data)
+        try:
+            raw.execute(f'CREATE OR REPLACE TABLE "{name}" AS SELECT * FROM _leadscore_in')
+        finally:
+            raw.unregister("_leadscore_in")
+
+    def write_file(self, path: Path, data: pa.Table) -> None:
+        """Write Arrow data as Parquet, CSV or NDJSON depending on the file extension."""
+        formats = {".parquet": "PARQUET", ".pq": "PARQUET", ".csv": "CSV", ".ndjson": "JSON",
+                   ".jsonl": "JSON", ".json": "JSON"}
+        fmt = formats.get(path.suffix.lower())
+        if fmt is None:
+            raise DataError(f"cannot write '{path}': use .parquet, .csv or .ndjson")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        raw = self.con.con  # the native DuckDB connection: COPY writes in C++, no row loop
+        raw.register("_leadscore_out", data)
+        try:
+            target = str(path).replace("'", "''")
+            raw.execute(f"COPY (SELECT * FROM _leadscore_out) TO '{target}' (FORMAT {fmt})")
+        finally:
+            raw.unregister("_leadscore_out")
+
+    def close(self) -> None:
+        """Release the connection."""
+        self.con.disconnect()
