@@ -149,7 +149,8 @@ def _convert(node: ast.AST) -> Expr:  # noqa: C901 - one branch per node type re
         name = node.func.id if isinstance(node.func, ast.Name) else None
         if name not in FUNCTIONS or node.keywords:
             known = ", ".join(sorted(FUNCTIONS))
-            raise ExpressionError(f"unknown function; the functions are {known}", col)
+            what = f"function '{name}'" if name else f"'{ast.unparse(node.func)}'"
+            raise ExpressionError(f"{what} is not allowed; the functions are {known}", col)
         low, high = FUNCTIONS[name]
         if len(node.args) < low or (high is not None and len(node.args) > high):
             raise ExpressionError(f"{name}() takes {low}{'+' if high is None else ''} argument(s)", col)

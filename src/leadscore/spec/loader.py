@@ -27,6 +27,10 @@ from leadscore.spec.semantic import check_model
 Path_ = tuple[str | int, ...]
 # Tags of the behavior-rule union appear in pydantic error locations; they are not YAML keys.
 _UNION_TAGS = {"event", "formula", "inactivity"}
+# Positions of values are stored under the key path plus this marker.
+VALUE = "\0value"
+# Codes about a value (point at the value); the others are about a key (point at the key).
+_VALUE_CODES = {"LS200", "LS102", "LS103", "LS201", "LS202", "LS203", "LS204", "LS206", "LS300", "LS301"}
 
 
 @dataclass
@@ -38,9 +42,9 @@ class LoadedModel:
     positions: dict[Path_, tuple[int, int]]
     diagnostics: list[Diagnostic]
 
-    def locate(self, path: Path_) -> tuple[int | None, int | None]:
-        """Line and column (1-based) of the value at ``path``, or of its nearest parent."""
-        return _locate(self.positions, path)
+    def locate(self, path: Path_, *, value: bool = True) -> tuple[int | None, int | None]:
+        """Line and column (1-based) of the value (or key) at ``path``, or of its parent."""
+        return _locate(self.positions, path, value=value)
 
 
 def load_model(path: str | Path) -> LoadedModel:
@@ -110,6 +114,8 @@ def _plain(node: Any, path: Path_, positions: dict[Path_, tuple[int, int]]) -> A
         for key in node:
             line, col = node.lc.key(key)
             positions[(*path, str(key))] = (line + 1, col + 1)
+            line, col = node.lc.value(key)
+            positions[(*path, str(key), VALUE)] = (line + 1, col + 1)
             out[str(key)] = _plain(node[key], (*path, str(key)), positions)
         return out
     if isinstance(node, CommentedSeq):
@@ -124,36 +130,32 @@ def _plain(node: Any, path: Path_, positions: dict[Path_, tuple[int, int]]) -> A
     return node
 
 
-def _locate(positions: dict[Path_, tuple[int, int]], path: Path_) -> tuple[int | None, int | None]:
+def _locate(positions: dict[Path_, tuple[int, int]], path: Path_, *,
+            value: bool = False) -> tuple[int | None, int | None]:
+    """Position of ``path`` (its value when ``value`` and known), else of its nearest parent."""
     for end in range(len(path), -1, -1):
+        if value and (*path[:end], VALUE) in positions:
+            return positions[(*path[:end], VALUE)]
         if path[:end] in positions:
             return positions[path[:end]]
     return None, None
 
 
 def _place(diag: Diagnostic, positions: dict[Path_, tuple[int, int]], file: str) -> Diagnostic:
-    line, col = _locate(positions, diag.path)
+    line, col = _locate(positions, diag.path, value=diag.code in _VALUE_CODES)
     return Diagnostic(diag.code, diag.message, diag.severity, diag.path, file, line, col,
                       diag.hint, diag.extra)
 
 
-def _yaml_path(loc: tuple[Any, ...], data: Any) -> Path_:
-    """Map a pydantic error location onto the YAML path (drop union tags, restore aliases)."""
+def _yaml_path(loc: tuple[Any, ...]) -> Path_:
+    """Map a pydantic error location onto the YAML path (drop the union tag, restore aliases)."""
     path: list[str | int] = []
-    node = data
-    for part in loc:
-        # pydantic puts the union tag right after the rule's index: rules[0].event.window
-        if (isinstance(part, str) and part in _UNION_TAGS and len(path) == 3
-                and path[:2] == ["behavior", "rules"]):
+    for index, part in enumerate(loc):
+        # pydantic puts the behavior-rule union tag right after the rule's index:
+        # ("behavior", "rules", 0, "event", "window") means rules[0].window.
+        if index == 3 and loc[:2] == ("behavior", "rules") and part in _UNION_TAGS:
             continue
-        key = "in" if part == "in_" else part
-        path.append(key)
-        if isinstance(node, dict) and isinstance(key, str):
-            node = node.get(key)
-        elif isinstance(node, list) and isinstance(key, int) and key < len(node):
-            node = node[key]
-        else:
-            node = None
+        path.append("in" if part == "in_" else part)
     return tuple(path)
 
 
@@ -208,7 +210,7 @@ def _pydantic_diagnostics(exc: ValidationError, data: Any, positions: dict[Path_
     out: list[Diagnostic] = []
     seen: set[tuple[Path_, str]] = set()
     for error in exc.errors(include_url=False):
-        path = _yaml_path(error["loc"], data)
+        path = _yaml_path(tuple(error["loc"]))
         kind = error["type"]
         message = str(error["msg"]).removeprefix("Value error, ").removeprefix("Assertion failed, ")
         hint = None
@@ -225,7 +227,7 @@ def _pydantic_diagnostics(exc: ValidationError, data: Any, positions: dict[Path_
             code = "LS101"
             message = f"'{path[-1]}' is required"
             hint = "see docs/model-reference.md for this section's keys"
-        elif kind.endswith("_type") or kind in ("model_type", "model_attributes_type",
+        elif kind.endswith(("_type", "_parsing")) or kind in ("model_type", "model_attributes_type",
                                                 "list_type", "dict_type", "union_tag_invalid"):
             code = "LS102"
             got = error.get("input")
@@ -239,6 +241,6 @@ def _pydantic_diagnostics(exc: ValidationError, data: Any, positions: dict[Path_
         if (path, message) in seen:
             continue
         seen.add((path, message))
-        line, col = _locate(positions, path)
+        line, col = _locate(positions, path, value=code in _VALUE_CODES)
         out.append(Diagnostic(code, message, "error", path, file, line, col, hint))
     return out
