@@ -105,8 +105,9 @@ class Project:
             events=read("events", sources.events) if sources.events else None,
         )
 
+    @cached_property
     def event_names(self) -> frozenset[str]:
-        """Distinct event names in the data (for validation)."""
+        """Distinct event names in the data (for validation; read once per project)."""
         events = self.tables.events
         if events is None or "event" not in events.columns:
             return frozenset()
@@ -122,14 +123,16 @@ class Project:
         """
         diagnostics = list(self.loaded.diagnostics)
         if with_data:
-            schema = self.tables.schema(self.event_names())
+            schema = self.tables.schema(self.event_names)
             for diag in check_against_data(self.loaded.model, schema):
                 line, column = self.loaded.locate(diag.path)
                 diagnostics.append(Diagnostic(diag.code, diag.message, diag.severity, diag.path,
                                               self.loaded.file, line, column, diag.hint))
         return diagnostics
 
+    @cached_property
     def _checked(self) -> list[Diagnostic]:
+        """Validation against the data, once per project; raises on errors."""
         diagnostics = self.validate(with_data=True)
         errors = [d for d in diagnostics if d.severity == "error"]
         if errors:
@@ -147,7 +150,7 @@ class Project:
         from leadscore.compile.assemble import RESULT_COLUMNS
         from leadscore.explain.reasons import contribution_columns, top_reasons
 
-        warnings = self._checked()
+        warnings = self._checked
         as_of = to_utc_naive(as_of or utc_now())
         started = time.perf_counter()
         compiled = self.compiled()
@@ -178,7 +181,7 @@ class Project:
         from leadscore.explain.explanation import explain_row
         from leadscore.explain.reasons import top_reasons
 
-        self._checked()
+        _ = self._checked
         as_of = to_utc_naive(as_of or utc_now())
         compiled = self.compiled(person_ids=[str(person_id)])
         data = self.engine.execute(compiled.expr, compiled.params(as_of))

@@ -15,6 +15,7 @@ import ibis
 import ibis.expr.types as ir
 
 from leadscore.compile.tables import ACCOUNT_PREFIX
+from leadscore.errors import DataError
 from leadscore.spec import model as m
 from leadscore.spec.semantic import DataSchema, resolve_field
 
@@ -22,7 +23,11 @@ from leadscore.spec.semantic import DataSchema, resolve_field
 def field_column(profile: ir.Table, name: str, schema: DataSchema) -> ir.Value:
     """The profile column behind a fit rule's ``field``."""
     where = resolve_field(name, schema)
-    assert where is not None, f"validation lets no unknown field through: {name}"
+    if where is None:
+        raise DataError(f"fit attribute '{name}' is not a column of people"
+                        + (" or accounts" if schema.accounts else " (and there is no accounts "
+                           "source)") + "; run `leadscore validate` to see every such problem",
+                        source="people")
     kind, column = where
     return profile[ACCOUNT_PREFIX + column if kind == "account" else column]
 
