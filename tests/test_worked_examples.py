@@ -130,5 +130,5 @@ def test_sales_led_decay_is_25_percent_per_month():
 def test_a_fit_attribute_missing_from_the_data_is_a_clear_error():
     from leadscore.errors import DataError
 
-    with pytest.raises(DataError, match="account.industry"):
+    with pytest.raises(DataError, match=r"account\.industry"):
         score(preset("sales-led"), T, people=[{"person_id": "p"}])

@@ -1,0 +1,1 @@
+"""Engines: connections that read sources and run compiled expressions."""

@@ -1,0 +1,1 @@
+"""Explanations of scores, read from the scoring query's own per-rule columns."""

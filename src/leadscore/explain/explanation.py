@@ -99,7 +99,7 @@ def _when(value: Any) -> str | None:
     if isinstance(value, int | float):
         if isinstance(value, float) and math.isnan(value):
             return None
-        return datetime.utcfromtimestamp(value).isoformat(sep=" ")  # noqa: DTZ004 - naive UTC
+        return datetime.utcfromtimestamp(value).isoformat(sep=" ")
     return str(value)
 
 
@@ -214,7 +214,8 @@ def _decay_adjustments(model: m.ScoringModel, row: dict[str, Any]) -> list[Adjus
     days = _num(row.get("inactive_days"))
     periods = _num(row.get("decay_periods"))
     if decay.method == "linear":
-        formula = f"{raw:g} − {decay.points:g} × {periods:g} period(s) of {format_duration(decay.every)}"
+        every = format_duration(decay.every)
+        formula = f"{raw:g} − {decay.points:g} × {periods:g} period(s) of {every}"
     elif decay.method == "percent":
         formula = (f"{raw:g} × (1 − {decay.percent:g}%)^{periods:g} period(s) of "
                    f"{format_duration(decay.every)}")
@@ -222,7 +223,8 @@ def _decay_adjustments(model: m.ScoringModel, row: dict[str, Any]) -> list[Adjus
         formula = f"{raw:g} × 0.5^({periods:.3g} half-lives of {format_duration(decay.half_life)})"
     detail = f"{days:.1f} days inactive: {formula}, floor {decay.floor:g} → {decayed:g}"
     if raw <= decay.floor:
-        detail = f"{days:.1f} days inactive, but raw {raw:g} is at or below the floor {decay.floor:g}"
+        detail = (f"{days:.1f} days inactive, but raw {raw:g} is at or below the floor "
+                  f"{decay.floor:g}")
     return [Adjustment("decay", decayed - raw, detail)] if abs(decayed - raw) > 1e-12 else [
         Adjustment("decay", 0.0, detail)]
 

@@ -68,7 +68,8 @@ class Diagnostic:
 
     def render(self) -> str:
         """One or two lines for the terminal."""
-        text = f"{self.location}  {self.severity} {self.code}  {format_path(self.path)}: {self.message}"
+        where = format_path(self.path)
+        text = f"{self.location}  {self.severity} {self.code}  {where}: {self.message}"
         if self.hint:
             text += f"\n    hint: {self.hint}"
         return text

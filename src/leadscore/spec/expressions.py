@@ -101,7 +101,7 @@ def parse_expression(text: str) -> Expr:
     return _convert(tree.body)
 
 
-def _convert(node: ast.AST) -> Expr:  # noqa: C901 - one branch per node type reads best
+def _convert(node: ast.AST) -> Expr:
     col = getattr(node, "col_offset", 0)
     if isinstance(node, ast.Constant):
         if isinstance(node.value, bool | str):
@@ -153,7 +153,8 @@ def _convert(node: ast.AST) -> Expr:  # noqa: C901 - one branch per node type re
             raise ExpressionError(f"{what} is not allowed; the functions are {known}", col)
         low, high = FUNCTIONS[name]
         if len(node.args) < low or (high is not None and len(node.args) > high):
-            raise ExpressionError(f"{name}() takes {low}{'+' if high is None else ''} argument(s)", col)
+            count = f"{low}{'+' if high is None else ''}"
+            raise ExpressionError(f"{name}() takes {count} argument(s)", col)
         return Call(name, tuple(_convert(a) for a in node.args))
     raise ExpressionError(f"'{ast.unparse(node)}' is not allowed in an expression", col)
 

@@ -30,7 +30,8 @@ _UNION_TAGS = {"event", "formula", "inactivity"}
 # Positions of values are stored under the key path plus this marker.
 VALUE = "\0value"
 # Codes about a value (point at the value); the others are about a key (point at the key).
-_VALUE_CODES = {"LS200", "LS102", "LS103", "LS201", "LS202", "LS203", "LS204", "LS206", "LS300", "LS301"}
+_VALUE_CODES = {"LS200", "LS102", "LS103", "LS201", "LS202", "LS203", "LS204", "LS206",
+                "LS300", "LS301"}
 
 
 @dataclass

@@ -187,7 +187,8 @@ class Measure(SpecModel):
     def _column_when_needed(self) -> Measure:
         needs = self.kind in ("distinct", "sum", "max")
         if needs and not self.column:
-            raise ValueError(f"measure '{self.kind}' needs a column, e.g. {{{self.kind}: duration_s}}")
+            example = f"{{{self.kind}: duration_s}}"
+            raise ValueError(f"measure '{self.kind}' needs a column, e.g. {example}")
         if not needs and self.column:
             raise ValueError(f"measure '{self.kind}' takes no column")
         return self
