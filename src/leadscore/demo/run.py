@@ -29,22 +29,28 @@ def run_demo(directory: Path, *, people: int, seed: int, top: int, console: Cons
     generated = time.perf_counter() - started
     project = Project.load(directory)
     events = project.engine.execute(project.tables.events.count().as_table()).column(0)[0]
-    console.print(f"Generated a product-led SaaS world: [bold]{people:,}[/] people, "
-                  f"[bold]{events.as_py():,}[/] events over {config.days} days "
-                  f"(seed {seed}) in {generated:.1f}s → {directory / 'data'}")
+    console.print(
+        f"Generated a product-led SaaS world: [bold]{people:,}[/] people, "
+        f"[bold]{events.as_py():,}[/] events over {config.days} days "
+        f"(seed {seed}) in {generated:.1f}s → {directory / 'data'}"
+    )
     as_of = config.end
     result = project.score(as_of=as_of)
     written = project.write(result)
     n = result.table.num_rows
     pqls = result.status_counts().get("PQL", 0)
-    console.print(f"Scored {n:,} people as of {as_of:%Y-%m-%d %H:%M} UTC in "
-                  f"{result.seconds:.2f}s: [bold]{pqls:,} PQLs[/] ({pqls / max(n, 1):.1%} of "
-                  "people; the seeds call 5–15 % healthy).")
+    console.print(
+        f"Scored {n:,} people as of {as_of:%Y-%m-%d %H:%M} UTC in "
+        f"{result.seconds:.2f}s: [bold]{pqls:,} PQLs[/] ({pqls / max(n, 1):.1%} of "
+        "people; the seeds call 5–15 % healthy)."
+    )
     console.print(_ranked_table(result.ranked(top, status="PQL"), f"Top {top} PQLs"))
     best = result.ranked(1, status="PQL")
     console.print("Written to: " + ", ".join(written))
     if best:
-        console.print(f"Explain one: [bold]leadscore explain {best[0]['person_id']} -p "
-                      f"{directory} --as-of '{as_of:%Y-%m-%d %H:%M}'[/]")
+        console.print(
+            f"Explain one: [bold]leadscore explain {best[0]['person_id']} -p "
+            f"{directory} --as-of '{as_of:%Y-%m-%d %H:%M}'[/]"
+        )
     project.close()
     return directory
