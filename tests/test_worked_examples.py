@@ -132,3 +132,33 @@ def test_a_fit_attribute_missing_from_the_data_is_a_clear_error():
 
     with pytest.raises(DataError, match=r"account\.industry"):
         score(preset("sales-led"), T, people=[{"person_id": "p"}])
+
+
+def test_messy_attributes_are_normalised():
+    model = model_from("""
+name: messy
+fit:
+  rules:
+    - id: size
+      field: account.employees
+      cases: [{between: [1000, 2000], points: 5}]
+    - id: industry
+      field: account.industry
+      cases: [{in: [SaaS], points: 10}]
+    - id: seniority
+      field: title
+      cases: [{contains: vp, points: 10}]
+      default: 2
+      missing: 0
+""")
+    rows = score(model, T, people=[
+        {"person_id": "a", "account_id": "A", "title": "  VP Sales "},
+        {"person_id": "b", "account_id": "B", "title": "   "},
+        {"person_id": "c", "account_id": None, "title": "Engineer"},
+    ], accounts=[{"account_id": "A", "employees": "1,200", "industry": " saas "},
+                 {"account_id": "B", "employees": "n/a", "industry": ""}])
+    assert (rows["a"]["fit__size"], rows["a"]["fit__industry"], rows["a"]["fit__seniority"]) == (
+        5, 10, 10)
+    assert (rows["b"]["fit__size"], rows["b"]["fit__industry"], rows["b"]["fit__seniority"]) == (
+        0, 0, 0)  # "n/a", "" and blank titles are missing
+    assert rows["c"]["fit__seniority"] == 2 and rows["c"]["fit"] == 2

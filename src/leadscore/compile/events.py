@@ -25,7 +25,7 @@ import ibis.expr.types as ir
 from leadscore.compile.asof import AsOf, epoch, in_window, seconds
 from leadscore.compile.expressions import compile_condition
 from leadscore.spec import model as m
-from leadscore.spec.expressions import parse_expression
+from leadscore.spec.expressions import names_in, parse_expression
 
 HALF = 0.5
 
@@ -59,13 +59,22 @@ def referenced_events(model: m.ScoringModel) -> list[str] | None:
     return sorted(names)
 
 
-def property_column(events: ir.Table, name: str) -> ir.Value:
-    """An event property column; a property absent from the data reads as NULL.
+def referenced_properties(model: m.ScoringModel) -> list[str]:
+    """Event property columns the model reads (in ``where`` filters and measures)."""
+    filters: list[m.EventFilter] = [r for r in model.behavior.rules if isinstance(r, m.EventRule)]
+    filters += list(model.metrics.values())
+    names: set[str] = set()
+    for flt in filters:
+        if flt.where is not None:
+            names.update(n.name for n in names_in(parse_expression(flt.where)))
+        if flt.measure.column is not None:
+            names.add(flt.measure.column)
+    return sorted(names)
 
-    Property columns are sparse by nature (an export only has ``duration_s`` once someone viewed
-    a page for a while), so a missing one is a validation warning, not a failure.
-    """
-    return events[name] if name in events.columns else ibis.null("float64")
+
+def property_column(events: ir.Table, name: str) -> ir.Value:
+    """An event property column (:func:`prepare_events` has added missing ones as NULL)."""
+    return events[name]
 
 
 def _filter(flt: m.EventFilter, events: ir.Table, created_s: ir.NumericValue | None,
@@ -168,7 +177,11 @@ def prepare_events(events: ir.Table, people: ir.Table, model: m.ScoringModel,
     names = referenced_events(model)
     if names is not None:
         visible = visible.filter(visible.event.isin(names))
-    visible = visible.mutate(ts_s=epoch(visible.ts))
+    # Property columns are sparse by nature (an export only has `duration_s` once someone viewed
+    # a page for a while): a property the data lacks reads as NULL, and validation warns.
+    absent = {name: ibis.null("float64") for name in referenced_properties(model)
+              if name not in visible.columns}
+    visible = visible.mutate(ts_s=epoch(visible.ts), **absent)
     if needs_created_at(model):
         signups = people.select("person_id", created_s=epoch(people.created_at))
         visible = visible.join(signups, "person_id", how="inner")

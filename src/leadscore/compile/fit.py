@@ -53,8 +53,9 @@ def _numeric(value: ir.Value) -> ir.NumericValue:
         return value.cast("float64")
     if dtype.is_boolean():
         return value.cast("float64")
-    # Messy exports carry numbers as text ("120", " 45 "); unparseable text is simply missing.
-    return value.cast("string").strip().try_cast("float64")
+    # Messy exports carry numbers as text ("120", " 45 ", "1,200"); thousands separators are
+    # dropped and text that is still not a number is simply missing.
+    return value.cast("string").strip().replace(",", "").try_cast("float64")
 
 
 def case_condition(case: m.Case, value: ir.Value, case_sensitive: bool,

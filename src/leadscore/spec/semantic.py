@@ -268,14 +268,22 @@ def _check_events(names: list[str], path: tuple[str | int, ...],
     if schema.event_names is None:
         return []
     out = []
+    absent = []
     for name in names:
         if name in schema.event_names:
             continue
         close = _hint(name, schema.event_names)
-        # A near-miss is almost certainly a typo (the rule would silently never fire): error.
-        # An entirely new name may be an event not instrumented yet: warn.
+        if close:
+            # A near-miss is almost certainly a typo (the rule would silently never fire).
+            out.append(Diagnostic("LS300", f"event '{name}' does not occur in the data",
+                                  path=path, hint=close))
+        else:
+            absent.append(name)
+    if absent:
+        # An entirely new name may be an event not instrumented yet: warn, once per rule.
+        listed = ", ".join(f"'{n}'" for n in absent)
         out.append(Diagnostic(
-            "LS300", f"event '{name}' does not occur in the data",
-            severity="error" if close else "warning", path=path,
-            hint=close or "the rule will never fire until this event is tracked"))
+            "LS300", f"event{'s' if len(absent) > 1 else ''} {listed} "
+            f"do{'es' if len(absent) == 1 else ''} not occur in the data", severity="warning",
+            path=path, hint="this part of the model will not fire until the events are tracked"))
     return out
