@@ -19,7 +19,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from leadscore.config import PROJECT_FILE, ProjectConfig, load_config
-from leadscore.errors import ConfigError, NotFoundError, SpecError
+from leadscore.errors import NotFoundError, SpecError
 from leadscore.spec.diagnostics import Diagnostic
 from leadscore.spec.loader import LoadedModel, load_model
 from leadscore.spec.semantic import check_against_data
@@ -202,8 +202,3 @@ class Project:
         if "engine" in self.__dict__:
             self.engine.close()
 
-
-def require_project_file(path: Path) -> None:
-    """Raise a clear error when ``path`` has no project file."""
-    if not (path / PROJECT_FILE).exists() and not path.is_file():
-        raise ConfigError(f"{path} has no {PROJECT_FILE}; run `leadscore init {path}` first")

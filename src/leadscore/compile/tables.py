@@ -33,7 +33,6 @@ class ScoringTables:
             accounts=frozenset(self.accounts.columns) if self.accounts is not None else frozenset(),
             events=frozenset(self.events.columns) if self.events is not None else frozenset(),
             event_names=event_names,
-            has_events=self.events is not None,
         )
 
 

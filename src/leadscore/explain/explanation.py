@@ -17,7 +17,7 @@ from leadscore.spec import model as m
 from leadscore.spec.durations import format_duration
 from leadscore.spec.expressions import Name, conjuncts, names_in, parse_expression, to_text
 
-CASE_DEFAULT, CASE_MISSING = -1, -2
+CASE_MISSING = -2  # fitcase__ value when the rule's `missing` points applied
 
 
 @dataclass(frozen=True)

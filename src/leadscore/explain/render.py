@@ -45,8 +45,9 @@ def render_explanation(exp: Explanation) -> Group:
     parts: list = [Panel(header, title="leadscore explain", subtitle=f"logic {exp.logic_hash}")]
     parts.append(_ledger("Fit", exp.fit_rules, exp.fit_adjustments, exp.fit))
     parts.append(_ledger("Behavior", exp.behavior_rules, exp.behavior_adjustments, exp.behavior))
-    if exp.total_adjustments:
-        parts.append(Text(f"Total adjustments: {exp.total_adjustments}"))
+    for adjustment in exp.total_adjustments:
+        parts.append(Text.assemble(("Total ", "bold"), _points(adjustment.points),
+                                   f"  {adjustment.name}: {adjustment.detail}"))
     statuses = Table(title="Statuses (first that holds wins)", title_justify="left",
                      show_edge=False, expand=True)
     statuses.add_column("status", width=12)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from leadscore.spec import model as m
 from leadscore.spec.diagnostics import Diagnostic
@@ -205,8 +205,6 @@ class DataSchema:
     accounts: frozenset[str] = frozenset()
     events: frozenset[str] = frozenset()
     event_names: frozenset[str] | None = None
-    has_events: bool = True
-    column_types: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 def resolve_field(name: str, schema: DataSchema | None) -> tuple[str, str] | None:

@@ -1,0 +1,22 @@
+from leadscore.spec.fingerprint import logic_hash, meta_hash
+from leadscore.spec.loader import load_model_text
+
+BASE = """
+name: m
+fit:
+  rules:
+    - id: size
+      label: Company size
+      field: account.employees
+      cases: [{between: [50, 500], points: 15}]
+"""
+
+
+def test_logic_hash_ignores_documentation_but_not_points():
+    base = load_model_text(BASE).model
+    relabelled = load_model_text(BASE.replace("Company size", "Headcount")).model
+    renamed = load_model_text(BASE.replace("name: m", "name: other")).model
+    repointed = load_model_text(BASE.replace("points: 15", "points: 16")).model
+    assert logic_hash(base) == logic_hash(relabelled) == logic_hash(renamed)
+    assert logic_hash(base) != logic_hash(repointed)
+    assert meta_hash(base) != meta_hash(relabelled)
