@@ -20,3 +20,10 @@ def test_logic_hash_ignores_documentation_but_not_points():
     assert logic_hash(base) == logic_hash(relabelled) == logic_hash(renamed)
     assert logic_hash(base) != logic_hash(repointed)
     assert meta_hash(base) != meta_hash(relabelled)
+
+
+def test_logic_hash_sees_tier_bands_and_metric_names():
+    text = BASE + "tiers:\n  intent:\n    - {name: high, min: 60}\n    - {name: low}\n"
+    base = load_model_text(text).model
+    assert logic_hash(base) != logic_hash(load_model_text(text.replace("60", "50")).model)
+    assert logic_hash(base) != logic_hash(load_model_text(text.replace("high", "hot")).model)

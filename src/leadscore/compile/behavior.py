@@ -48,7 +48,12 @@ def _event_rule_points(rule: m.EventRule, t: ir.Table, as_of: AsOf) -> ir.Numeri
             points = ibis.ifelse(reached_fast.fill_null(False),
                                  points * rule.speed.multiplier, points)
         return points
-    base = _zero(t[f"wm__{rule.id}"]) if f"wm__{rule.id}" in t.columns else measure
+    return _per_points(rule, measure)
+
+
+def _per_points(rule: m.EventRule, base: ir.NumericValue) -> ir.NumericValue:
+    """``base × per`` within ``cap`` (for a negative ``per``, at least ``-cap``)."""
+    assert rule.per is not None
     points = base * rule.per
     if rule.cap is not None:
         points = ibis.least(points, rule.cap) if rule.per > 0 else ibis.greatest(points, -rule.cap)
@@ -71,7 +76,8 @@ def _inactivity_points(rule: m.InactivityRule, t: ir.Table, as_of: AsOf) -> ir.N
     # Inactive since the latest activity, or since sign-up when there was none (or it is later).
     since = ibis.greatest(last.fill_null(created), created.fill_null(last))
     periods = ((as_of.seconds - since) / seconds(rule.inactivity.every)).floor()
-    points = (periods.cast("float64") * rule.points).fill_null(0.0)
+    # + 0.0 turns the -0.0 of "zero periods × negative points" into a plain 0.
+    points = (periods.cast("float64") * rule.points).fill_null(0.0) + 0.0
     if rule.cap is not None:
         points = ibis.greatest(points, -rule.cap)
     return points
@@ -124,10 +130,15 @@ def decayed_points(model: m.ScoringModel, t: ir.Table, as_of: AsOf) -> Columns:
     out: Columns = {}
     for rule in model.behavior.rules:
         points = t[f"grp__{rule.id}"]
-        if (decay is not None and decay.by == "event_age" and isinstance(rule, m.EventRule)
-                and f"wm__{rule.id}" not in t.columns):
-            factor = _age_factor(epoch(t[f"last__{rule.id}"]), decay, as_of).fill_null(0.0)
-            points = ibis.ifelse(points > 0, points * factor, points)
+        if decay is not None and decay.by == "event_age" and isinstance(rule, m.EventRule):
+            if f"wm__{rule.id}" in t.columns:
+                # `per` rules weight each event by its own age (Σ weights computed per event).
+                decayed = _per_points(rule, _zero(t[f"wm__{rule.id}"]))
+            else:
+                factor = _age_factor(epoch(t[f"last__{rule.id}"]), decay, as_of)
+                decayed = points * factor.fill_null(0.0)
+            # Only positive points fade; penalties and rules that lost their group stay as they are.
+            points = ibis.ifelse(points > 0, decayed, points)
         out[f"b__{rule.id}"] = points
     return out
 

@@ -26,12 +26,12 @@ def compile_value(expr: Expr, resolve: Resolver) -> ir.Value:
         return resolve(expr.name)
     if isinstance(expr, Unary):
         if expr.op == "not":
-            return ~compile_condition(expr.operand, resolve)
+            return ~truth(compile_value(expr.operand, resolve))
         return -_number(compile_value(expr.operand, resolve))
     if isinstance(expr, Binary):
         if expr.op in ("and", "or"):
-            left = compile_condition(expr.left, resolve)
-            right = compile_condition(expr.right, resolve)
+            left = truth(compile_value(expr.left, resolve))
+            right = truth(compile_value(expr.right, resolve))
             return (left & right) if expr.op == "and" else (left | right)
         left, right = compile_value(expr.left, resolve), compile_value(expr.right, resolve)
         if expr.op in ("+", "-", "*", "/"):
@@ -57,23 +57,30 @@ def compile_value(expr: Expr, resolve: Resolver) -> ir.Value:
     raise TypeError(f"unknown expression node {expr!r}")
 
 
-def compile_condition(expr: Expr, resolve: Resolver) -> ir.BooleanValue:
-    """Compile ``expr`` as a condition; a NULL outcome counts as false.
+def truth(value: ir.Value) -> ir.BooleanValue:
+    """The truth value of ``value``, NULL staying NULL (SQL three-valued logic).
 
-    A bare non-boolean name is read leniently, the way messy event properties need it: numbers
-    are true when non-zero, strings when they spell yes/true/1.
+    Messy event properties are read leniently: numbers are true when non-zero, text when it
+    spells true/t/yes/y/1 (any case, surrounding spaces ignored).
     """
-    value = compile_value(expr, resolve)
     dtype = value.type()
     if dtype.is_boolean():
-        condition = value
-    elif dtype.is_numeric():
-        condition = value != 0
-    elif dtype.is_string():
-        condition = value.strip().lower().isin(_TRUTHY_STRINGS)
-    else:
-        condition = value.notnull()
-    return condition.fill_null(False)
+        return value
+    if dtype.is_numeric():
+        return value != 0
+    if dtype.is_string():
+        return value.strip().lower().isin(_TRUTHY_STRINGS)
+    if dtype.is_null():
+        return ibis.null("boolean")
+    return value.notnull()
+
+
+def compile_condition(expr: Expr, resolve: Resolver) -> ir.BooleanValue:
+    """Compile ``expr`` as a condition: three-valued inside, a NULL outcome counts as false.
+
+    As in SQL, ``not logged_in`` is NULL — so false — when ``logged_in`` is missing.
+    """
+    return truth(compile_value(expr, resolve)).fill_null(False)
 
 
 def _number(value: ir.Value) -> ir.NumericValue:

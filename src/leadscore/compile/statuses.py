@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import string
+
 import ibis
 import ibis.expr.types as ir
 
@@ -9,7 +11,7 @@ from leadscore.compile.expressions import compile_condition
 from leadscore.spec import model as m
 from leadscore.spec.expressions import conjuncts, parse_expression
 
-LETTERS = "ABCDEFGHIJ"
+LETTERS = string.ascii_uppercase  # fit bands are at most 26 (validated)
 
 
 def name_resolver(model: m.ScoringModel, t: ir.Table):

@@ -12,7 +12,7 @@ LS102  a value has the wrong type
 LS103  a value is invalid (bad duration, bad expression, impossible range, …)
 LS200  two rules, metrics or statuses share an id
 LS201  an expression names something that does not exist
-LS202  a velocity `of` or a rule `group` names an unknown rule
+LS202  a velocity `of` names an unknown rule
 LS203  `in_list` names an unknown list
 LS204  tier bands or thresholds are not ordered
 LS205  a status condition can never be true with the model's clamps (warning)

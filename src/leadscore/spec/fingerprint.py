@@ -13,16 +13,25 @@ from typing import Any
 from leadscore.spec.model import ScoringModel
 
 # Keys that document or classify a model but never change a number or a status.
-_META_KEYS = frozenset({"label", "description", "intent", "source", "sales_cycle", "motion"})
-_META_TOP = frozenset({"name", "version"})
+_META_TOP = frozenset({"name", "version", "description", "sales_cycle", "motion"})
+_META_ITEM = frozenset({"label", "description", "intent", "source"})
 
 
-def _strip(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _strip(v) for k, v in value.items() if k not in _META_KEYS}
-    if isinstance(value, list):
-        return [_strip(v) for v in value]
-    return value
+def _strip_items(items: list[Any]) -> list[Any]:
+    """Drop documentation keys from rules, velocity rules and statuses (and only there)."""
+    return [{k: v for k, v in item.items() if k not in _META_ITEM} for item in items]
+
+
+def _logic(data: dict[str, Any]) -> dict[str, Any]:
+    logic = {k: v for k, v in data.items() if k not in _META_TOP}
+    logic["fit"] = {**logic["fit"], "rules": _strip_items(logic["fit"]["rules"])}
+    behavior = logic["behavior"]
+    logic["behavior"] = {**behavior, "rules": _strip_items(behavior["rules"]),
+                         "velocity": _strip_items(behavior["velocity"])}
+    logic["statuses"] = _strip_items(logic["statuses"])
+    logic["metrics"] = {name: {k: v for k, v in metric.items() if k != "description"}
+                        for name, metric in logic["metrics"].items()}
+    return logic
 
 
 def _digest(data: Any) -> str:
@@ -32,8 +41,7 @@ def _digest(data: Any) -> str:
 
 def logic_hash(model: ScoringModel) -> str:
     """Hash of everything that affects scores, statuses and tiers."""
-    data = model.model_dump(mode="json", by_alias=True)
-    return _digest(_strip({k: v for k, v in data.items() if k not in _META_TOP}))
+    return _digest(_logic(model.model_dump(mode="json", by_alias=True)))
 
 
 def meta_hash(model: ScoringModel) -> str:

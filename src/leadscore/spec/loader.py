@@ -126,8 +126,16 @@ def _plain(node: Any, path: Path_, positions: dict[Path_, tuple[int, int]]) -> A
             positions[(*path, index)] = (line + 1, col + 1)
             items.append(_plain(item, (*path, index), positions))
         return items
-    if hasattr(node, "value") and type(node).__module__.startswith("ruamel"):
-        return node.value  # scalar wrappers (e.g. ScalarFloat keep formatting)
+    # ruamel wraps scalars to keep their formatting; hand plain values to validation so no
+    # internal type name (ScalarFloat…) ever reaches a user.
+    if isinstance(node, bool):
+        return bool(node)
+    if isinstance(node, int):
+        return int(node)
+    if isinstance(node, float):
+        return float(node)
+    if isinstance(node, str):
+        return str(node)
     return node
 
 

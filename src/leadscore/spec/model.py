@@ -65,6 +65,8 @@ class SpecModel(BaseModel):
 # --------------------------------------------------------------------------------------------
 
 Scalar = str | float | bool
+# Constructs Python's `re` accepts but RE2 (DuckDB, BigQuery) and most warehouses reject.
+_NOT_PORTABLE_REGEX = re.compile(r"\(\?<?[=!]|\\[1-9]")
 MATCHERS = ("equals", "in", "not_in", "between", "min", "max", "contains", "matches", "exists",
             "in_list")
 
@@ -108,6 +110,10 @@ class Case(SpecModel):
                 re.compile(self.matches)
             except re.error as exc:
                 raise ValueError(f"matches: invalid regular expression: {exc}") from None
+            if _NOT_PORTABLE_REGEX.search(self.matches):
+                raise ValueError("matches: look-arounds ((?=, (?!, (?<=, (?<!) and back-references "
+                                 "(\\1) are not supported by the SQL engines (RE2 and others); "
+                                 "split the case in two or use `contains`")
         return self
 
     @property
@@ -259,6 +265,9 @@ class EventRule(EventFilter):
             raise ValueError("an event rule scores with exactly one of `points` (occurrence), "
                              "`tiers` (count tiers) or `per` (points per occurrence, with `cap`)"
                              + (f"; this one has {', '.join(given)}" if given else ""))
+        if "min" in self.model_fields_set and self.points is None:
+            raise ValueError("`min` goes with `points` (the count needed to score); tiers carry "
+                             "their own min, and `per` rules score every occurrence")
         if self.cap is not None and self.per is None:
             raise ValueError("`cap` limits `per` rules; for points or tiers the points are fixed")
         if self.tiers is not None:
@@ -407,8 +416,12 @@ class Decay(SpecModel):
         if self.by == "event_age" and self.method != "half_life":
             raise ValueError("`by: event_age` decays each event's points and needs "
                              "method: half_life")
-        if self.by == "event_age" and self.grace is not None:
-            raise ValueError("`grace` applies to decay by inactivity only")
+        if self.by == "event_age":
+            ignored = [k for k in ("grace", "floor", "activity") if k in self.model_fields_set]
+            if ignored:
+                verb = "applies" if len(ignored) == 1 else "apply"
+                raise ValueError(f"{', '.join(ignored)} {verb} to decay by inactivity only; "
+                                 "decay by event_age fades each rule's points by its own events")
         return self
 
 
@@ -459,7 +472,7 @@ class Band(SpecModel):
 class TiersSection(SpecModel):
     """Fit and intent tiers, highest first; the matrix cell is letter (fit) + number (intent)."""
 
-    fit: list[Band] = Field(default_factory=list)
+    fit: list[Band] = Field(default_factory=list, max_length=26)
     intent: list[Band] = Field(default_factory=list)
     matrix: bool = True
 
@@ -469,7 +482,7 @@ class ScoringModel(SpecModel):
 
     name: str = Field(min_length=1)
     description: str | None = None
-    version: str | int | None = None
+    version: str | int | float | None = None
     sales_cycle: Duration | None = None
     motion: Literal["product-led", "sales-led"] | None = None
     lists: dict[RuleId, list[str]] = Field(default_factory=dict)

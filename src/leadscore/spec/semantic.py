@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from leadscore.spec import model as m
-from leadscore.spec.diagnostics import Diagnostic
+from leadscore.spec.diagnostics import Diagnostic, format_path
 from leadscore.spec.expressions import Binary, Literal, Name, conjuncts, names_in, parse_expression
 
 SCORE_NAMES = ("fit", "behavior", "engagement", "total")
@@ -58,7 +58,7 @@ def _duplicate_ids(model: m.ScoringModel) -> list[Diagnostic]:
                                   hint="rename the rule or metric"))
         elif name in places:
             out.append(Diagnostic("LS200", f"id '{name}' is already used at "
-                                  f"{'.'.join(map(str, places[name]))}", path=path,
+                                  f"{format_path(places[name])}", path=path,
                                   hint="rule, metric and velocity ids must be unique"))
         else:
             places[name] = path
