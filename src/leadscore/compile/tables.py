@@ -68,8 +68,9 @@ def normalise_people(people: ir.Table) -> ir.Table:
     columns["created_at"] = (_as_timestamp(people.created_at) if "created_at" in people.columns
                              else ibis.null("timestamp"))
     if "email" in people.columns and "email_domain" not in people.columns:
-        columns["email_domain"] = people.email.cast("string").re_extract(
-            r"@([^@\s]+)\s*$", 1).strip().lower()
+        # No match extracts '' on some engines: an email without a domain has a missing domain.
+        domain = people.email.cast("string").re_extract(r"@([^@\s]+)\s*$", 1).strip().lower()
+        columns["email_domain"] = ibis.ifelse(domain == "", ibis.null("string"), domain)
     for name in people.columns:
         if name not in columns:
             col = people[name]
