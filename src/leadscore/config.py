@@ -19,10 +19,22 @@ Relative paths are relative to the project file's folder.
 
 from __future__ import annotations
 
+import os
+import re
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    SecretStr,
+    Tag,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
@@ -72,13 +84,82 @@ class SourcesConfig(_Config):
     outcomes: SourceConfig | None = None
 
 
-class EngineConfig(_Config):
-    """Which engine runs the compiled model (``duckdb`` embedded by default)."""
+class DuckDBEngineConfig(_Config):
+    """The embedded default engine: ``{type: duckdb, path: leadscore.duckdb}``."""
 
     type: Literal["duckdb"] = "duckdb"
     path: str = ":memory:"
     threads: int | None = Field(None, ge=1)
     memory_limit: str | None = None
+
+
+class PostgresEngineConfig(_Config):
+    """A PostgreSQL server: ``{type: postgres, host: …, database: …}`` (``${VAR}`` expands)."""
+
+    type: Literal["postgres"]
+    host: str = "localhost"
+    port: int = Field(5432, ge=1, le=65535)
+    user: str = "postgres"
+    password: SecretStr | None = None
+    database: str = "postgres"
+    schema_: str | None = Field(None, alias="schema")
+
+    @field_validator("host", "user", "password", "database", "schema_", mode="before")
+    @classmethod
+    def _expand_env(cls, value: object) -> object:
+        # `password: ${PGPASSWORD}` keeps secrets out of the project file.
+        return expand_env(value) if isinstance(value, str) else value
+
+
+class SparkEngineConfig(_Config):
+    """Spark through PySpark: ``{type: spark, master: "local[*]", config: {…}}``."""
+
+    type: Literal["spark"]
+    master: str = "local[*]"
+    config: dict[str, str | int | float | bool] = Field(default_factory=dict)
+
+
+class PluginEngineConfig(_Config):
+    """An engine from a plugin (entry point group ``leadscore.engines``), with its options."""
+
+    type: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    options: dict[str, Any] = Field(default_factory=dict)
+
+
+BUILTIN_ENGINES = ("duckdb", "postgres", "spark")
+
+
+def _engine_tag(value: object) -> str:
+    kind = value.get("type", "duckdb") if isinstance(value, dict) else getattr(value, "type",
+                                                                               "duckdb")
+    return kind if kind in BUILTIN_ENGINES else "plugin"
+
+
+EngineConfig = Annotated[
+    Annotated[DuckDBEngineConfig, Tag("duckdb")]
+    | Annotated[PostgresEngineConfig, Tag("postgres")]
+    | Annotated[SparkEngineConfig, Tag("spark")]
+    | Annotated[PluginEngineConfig, Tag("plugin")],
+    Discriminator(_engine_tag),
+]
+"""Which engine runs the compiled model, tagged by ``type:`` (``duckdb`` when omitted)."""
+
+_ENV = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+def expand_env(text: str) -> str:
+    """Replace ``${VAR}`` with the environment variable ``VAR``.
+
+    Raises:
+        ValueError: ``VAR`` is not set (an empty password is never what was meant).
+    """
+    def value(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name not in os.environ:
+            raise ValueError(f"environment variable {name} is not set (used as ${{{name}}})")
+        return os.environ[name]
+
+    return _ENV.sub(value, text)
 
 
 class OutputConfig(_Config):
@@ -93,7 +174,7 @@ class ProjectConfig(_Config):
 
     name: str = "leadscore"
     model: str = "model.yaml"
-    engine: EngineConfig = Field(default_factory=EngineConfig)
+    engine: EngineConfig = Field(default_factory=DuckDBEngineConfig)
     sources: SourcesConfig
     output: OutputConfig = Field(default_factory=OutputConfig)
 
@@ -116,7 +197,11 @@ def load_config(path: Path) -> ProjectConfig:
     except ValidationError as exc:
         problems = []
         for error in exc.errors(include_url=False):
-            where = ".".join(str(p) for p in error["loc"]) or "(top level)"
+            # Drop the union tag pydantic puts after `engine` (engine.postgres.host → engine.host).
+            loc = [p for i, p in enumerate(error["loc"])
+                   if not (i == 1 and error["loc"][0] == "engine"
+                           and p in (*BUILTIN_ENGINES, "plugin"))]
+            where = ".".join(str(p) for p in loc) or "(top level)"
             message = str(error["msg"]).removeprefix("Value error, ")
             if error["type"] == "extra_forbidden":
                 message = "unknown key"

@@ -19,6 +19,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from leadscore.config import PROJECT_FILE, ProjectConfig, load_config
+from leadscore.engines.capabilities import engine_diagnostics
+from leadscore.engines.registry import capabilities
 from leadscore.errors import NotFoundError, SpecError
 from leadscore.spec.diagnostics import Diagnostic
 from leadscore.spec.loader import LoadedModel, load_model
@@ -88,9 +90,9 @@ class Project:
     @cached_property
     def engine(self):
         """The engine named in the project file (DuckDB by default)."""
-        from leadscore.engines.duckdb import DuckDBEngine
+        from leadscore.engines.registry import open_engine
 
-        return DuckDBEngine(self.config.engine, root=self.root)
+        return open_engine(self.config.engine, root=self.root)
 
     @cached_property
     def tables(self):
@@ -128,6 +130,7 @@ class Project:
                 line, column = self.loaded.locate(diag.path)
                 diagnostics.append(Diagnostic(diag.code, diag.message, diag.severity, diag.path,
                                               self.loaded.file, line, column, diag.hint))
+        diagnostics += engine_diagnostics(self.loaded, capabilities(self.config.engine.type))
         return diagnostics
 
     @cached_property

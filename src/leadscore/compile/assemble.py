@@ -30,6 +30,7 @@ from leadscore.compile.fit import (
     fit_case_index,
     fit_contribution,
 )
+from leadscore.compile.portable import num
 from leadscore.compile.statuses import status_columns, tier_columns
 from leadscore.compile.tables import ACCOUNT_PREFIX, ScoringTables, normalise
 from leadscore.errors import DataError
@@ -111,7 +112,7 @@ def compile_scores(
                                                              model.lists)
         fit_evidence[field_value_column(rule)] = field_value(rule, profile, raw_schema)
     t = profile.mutate(**fit_points, **fit_evidence) if fit_points else profile
-    fit_sum = sum((t[k] for k in fit_points), ibis.literal(0.0))
+    fit_sum = sum((t[k] for k in fit_points), num(0))
     t = t.mutate(fit_rules=fit_sum, fit=_clamp(fit_sum, model.fit.min, model.fit.max))
 
     if _needs_events(model):

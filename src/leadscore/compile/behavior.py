@@ -21,6 +21,7 @@ import ibis.expr.types as ir
 from leadscore.compile.asof import AsOf, epoch, seconds
 from leadscore.compile.events import HALF
 from leadscore.compile.expressions import compile_value
+from leadscore.compile.portable import num
 from leadscore.spec import model as m
 from leadscore.spec.expressions import parse_expression
 
@@ -34,8 +35,7 @@ def _zero(value: ir.Value) -> ir.NumericValue:
 def tier_points(tiers: list[m.Tier], measure: ir.NumericValue) -> ir.NumericValue:
     """Points of the highest tier whose ``min`` the measure reaches (0 when none)."""
     ordered = sorted(tiers, key=lambda t: t.min, reverse=True)
-    return ibis.cases(*[(measure >= t.min, ibis.literal(float(t.points))) for t in ordered],
-                      else_=ibis.literal(0.0))
+    return ibis.cases(*[(measure >= t.min, num(t.points)) for t in ordered], else_=num(0))
 
 
 def _event_rule_points(rule: m.EventRule, t: ir.Table, as_of: AsOf) -> ir.NumericValue:
@@ -150,11 +150,11 @@ def velocity_points(model: m.ScoringModel, t: ir.Table, as_of: AsOf) -> Columns:
     for velocity in model.behavior.velocity:
         fired = t[f"vf__{velocity.id}"].fill_null(False)
         if velocity.bonus is not None:
-            bonus: ir.NumericValue = ibis.literal(float(velocity.bonus))
+            bonus: ir.NumericValue = num(velocity.bonus)
             if decay is not None and decay.by == "event_age":
                 bonus = bonus * _age_factor(t[f"vend__{velocity.id}"], decay, as_of)
         else:
-            base = sum((t[f"b__{rid}"] for rid in velocity.of or []), ibis.literal(0.0))
+            base = sum((t[f"b__{rid}"] for rid in velocity.of or []), num(0))
             bonus = base * velocity.multiplier
         out[f"v__{velocity.id}"] = ibis.ifelse(fired, bonus, 0.0).fill_null(0.0)
     return out
@@ -163,8 +163,8 @@ def velocity_points(model: m.ScoringModel, t: ir.Table, as_of: AsOf) -> Columns:
 def raw_behavior(model: m.ScoringModel, t: ir.Table) -> Columns:
     """``behavior_rules``, ``behavior_capped`` and ``behavior_raw`` (step 5)."""
     behavior = model.behavior
-    rules_sum = sum((t[f"b__{r.id}"] for r in behavior.rules), ibis.literal(0.0))
+    rules_sum = sum((t[f"b__{r.id}"] for r in behavior.rules), num(0))
     capped = ibis.least(rules_sum, behavior.max) if behavior.max is not None else rules_sum
-    velocity = sum((t[f"v__{v.id}"] for v in behavior.velocity), ibis.literal(0.0))
+    velocity = sum((t[f"v__{v.id}"] for v in behavior.velocity), num(0))
     return {"behavior_rules": rules_sum, "behavior_capped": capped,
             "behavior_raw": capped + velocity}

@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import ibis
+import ibis.expr.operations as ops
 import ibis.expr.types as ir
 
+from leadscore.compile.portable import num
 from leadscore.spec.expressions import Binary, Call, Expr, Literal, Name, Unary
 
 Resolver = Callable[[str], ir.Value]
@@ -42,8 +44,10 @@ def compile_value(expr: Expr, resolve: Resolver) -> ir.Value:
                 return left - right
             if expr.op == "*":
                 return left * right
-            # x / 0 is 0: a ratio over an empty window means "no activity", not an error.
-            return ibis.ifelse(right == 0, ibis.literal(0.0), left / right)
+            # x / 0 is 0: a ratio over an empty window means "no activity", not an error. A
+            # missing x stays missing (three-valued logic), so NULL / 0 is NULL, not 0.
+            zero = ibis.ifelse(left.isnull(), ibis.null("float64"), ibis.literal(0.0))
+            return ibis.ifelse(right == 0, zero, left / right)
         return {
             "<": left.__lt__, "<=": left.__le__, ">": left.__gt__, ">=": left.__ge__,
             "==": left.__eq__, "!=": left.__ne__,
@@ -53,7 +57,12 @@ def compile_value(expr: Expr, resolve: Resolver) -> ir.Value:
         if expr.function == "abs":
             return args[0].abs()
         combine = ibis.least if expr.function == "min" else ibis.greatest
-        return combine(*args)
+        # GREATEST/LEAST skip NULLs on DuckDB, PostgreSQL and Spark but not on Snowflake or
+        # BigQuery; spell out the semantics' rule (a missing argument makes min/max missing).
+        missing = [a.isnull() for a in args if not _is_constant(a)]
+        if not missing:
+            return combine(*args)
+        return ibis.ifelse(ibis.or_(*missing), ibis.null("float64"), combine(*args))
     raise TypeError(f"unknown expression node {expr!r}")
 
 
@@ -83,6 +92,17 @@ def compile_condition(expr: Expr, resolve: Resolver) -> ir.BooleanValue:
     return truth(compile_value(expr, resolve)).fill_null(False)
 
 
+def _is_constant(value: ir.Value) -> bool:
+    op = value.op()
+    return isinstance(op, ops.Literal) or (isinstance(op, ops.Cast)
+                                            and isinstance(op.arg, ops.Literal))
+
+
 def _number(value: ir.Value) -> ir.NumericValue:
     # Everything arithmetic runs in float64 so integer columns never truncate a ratio.
+    op = value.op()
+    if isinstance(op, ops.Literal) and isinstance(op.value, float):
+        # A cast of a float literal is a no-op to Ibis, which writes `2.5`: NUMERIC/DECIMAL to
+        # PostgreSQL and Spark, so `formula: "2.5 * 2"` would not be a double there.
+        return num(op.value)
     return value.cast("float64")

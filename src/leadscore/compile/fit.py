@@ -14,6 +14,7 @@ from __future__ import annotations
 import ibis
 import ibis.expr.types as ir
 
+from leadscore.compile.portable import num
 from leadscore.compile.tables import ACCOUNT_PREFIX
 from leadscore.errors import DataError
 from leadscore.spec import model as m
@@ -47,15 +48,25 @@ def _norm(literal: object, case_sensitive: bool) -> str:
     return text if case_sensitive else text.lower()
 
 
+NUMBER_PATTERN = r"^[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?$"
+"""Text that reads as a number (the reference scorer's grammar; portable to every flavour)."""
+GROUPED_NUMBER_PATTERN = r"^[+-]?[0-9]{1,3}(,[0-9]{3})+([.][0-9]*)?$"
+"""A number with thousands separators, ``1,200`` or ``-12,000.5``."""
+
+
 def _numeric(value: ir.Value) -> ir.NumericValue:
     dtype = value.type()
     if dtype.is_numeric():
         return value.cast("float64")
     if dtype.is_boolean():
         return value.cast("float64")
-    # Messy exports carry numbers as text ("120", " 45 ", "1,200"); thousands separators are
-    # dropped and text that is still not a number is simply missing.
-    return value.cast("string").strip().replace(",", "").try_cast("float64")
+    # Messy exports carry numbers as text ("120", " 45 ", "1,200"). Commas count only as
+    # thousands separators in groups of three: a decimal comma ("12,5") is missing, not 125.
+    text = value.cast("string").strip()
+    # Why not TRY_CAST: Ibis compiles it to a plain CAST on PostgreSQL (an error on "n/a"), and
+    # engines disagree on what parses ("inf", "NaN", "1e3 "): guard the cast with one grammar.
+    readable = text.re_search(NUMBER_PATTERN) | text.re_search(GROUPED_NUMBER_PATTERN)
+    return ibis.ifelse(readable, text.replace(",", "").cast("float64"), ibis.null("float64"))
 
 
 def case_condition(case: m.Case, value: ir.Value, case_sensitive: bool,
@@ -104,13 +115,14 @@ def fit_contribution(rule: m.FitRule, profile: ir.Table, schema: DataSchema,
                      lists: dict[str, list[str]]) -> ir.NumericValue:
     """Points of one fit rule for every person."""
     value = field_column(profile, rule.field, schema)
+    # num(): a CASE of bare literals would be NUMERIC/DECIMAL on PostgreSQL and Spark.
     cases = ibis.cases(
         *[(case_condition(c, value, rule.case_sensitive, lists).fill_null(False),
-           ibis.literal(float(c.points))) for c in rule.cases],
-        else_=ibis.literal(float(rule.default)),
+           num(c.points)) for c in rule.cases],
+        else_=num(rule.default),
     )
     if rule.missing is not None:
-        return ibis.ifelse(value.isnull(), ibis.literal(float(rule.missing)), cases)
+        return ibis.ifelse(value.isnull(), num(rule.missing), cases)
     return cases
 
 

@@ -11,6 +11,7 @@ from datetime import datetime
 import ibis
 
 from leadscore.compile.assemble import RESULT_COLUMNS, CompiledScores
+from leadscore.compile.portable import for_dialect
 from leadscore.errors import ConfigError, UnsupportedFeatureError
 
 DIALECTS = {"duckdb": "duckdb", "postgres": "postgres", "snowflake": "snowflake",
@@ -35,6 +36,8 @@ def compile_sql(compiled: CompiledScores, dialect: str, as_of: datetime, *,
     if dialect not in DIALECTS:
         raise ConfigError(f"unknown dialect '{dialect}'; choose one of {', '.join(DIALECTS)}")
     expr = compiled.expr if detail else compiled.expr.select(*RESULT_COLUMNS)
+    # Regular expressions are written in Python's syntax; each dialect gets its own flavour.
+    expr = for_dialect(expr, DIALECTS[dialect])
     try:
         return ibis.to_sql(expr, dialect=DIALECTS[dialect], params=compiled.params(as_of))
     except Exception as exc:  # an Ibis compiler without a translation for some operation

@@ -14,7 +14,9 @@ import ibis
 import ibis.expr.types as ir
 import pyarrow as pa
 
-from leadscore.config import EngineConfig, SourceConfig
+from leadscore.compile.portable import for_dialect
+from leadscore.config import DuckDBEngineConfig, SourceConfig
+from leadscore.engines.base import DUCKDB, rename_columns
 from leadscore.errors import DataError, EngineError
 
 
@@ -23,8 +25,9 @@ class DuckDBEngine:
 
     name = "duckdb"
     dialect = "duckdb"
+    capabilities = DUCKDB
 
-    def __init__(self, config: EngineConfig, *, root: Path) -> None:
+    def __init__(self, config: DuckDBEngineConfig, *, root: Path) -> None:
         path = config.path
         if path != ":memory:" and not Path(path).is_absolute():
             path = str(root / path)
@@ -64,20 +67,12 @@ class DuckDBEngine:
         except Exception as exc:  # DuckDB raises many types for unreadable files
             raise DataError(f"cannot read {path} as {fmt}: {exc}", source=name) from exc
 
-    @staticmethod
-    def _rename(name: str, table: ir.Table, columns: dict[str, str]) -> ir.Table:
-        if not columns:
-            return table
-        missing = [src for src in columns.values() if src not in table.columns]
-        if missing:
-            raise DataError(f"`columns:` maps from {', '.join(map(repr, missing))}, not in the "
-                            f"data; it has {', '.join(map(repr, table.columns))}", source=name)
-        return table.rename({canonical: src for canonical, src in columns.items()})
+    _rename = staticmethod(rename_columns)
 
     def execute(self, expr: ir.Table, params: dict | None = None) -> pa.Table:
         """Run an expression and return an Arrow table."""
         try:
-            return self.con.to_pyarrow(expr, params=params)
+            return self.con.to_pyarrow(for_dialect(expr, self.dialect), params=params)
         except Exception as exc:
             raise EngineError(f"DuckDB failed to run the compiled model: {exc}") from exc
 

@@ -19,6 +19,7 @@ LS205  a status condition can never be true with the model's clamps (warning)
 LS206  a clamp's min is above its max
 LS300  an event name does not occur in the data
 LS301  a column does not exist in the data
+LS401  the configured engine cannot run a rule (regex syntax, identifier length)
 ====== ==========================================================================
 """
 

@@ -1,0 +1,1207 @@
+SELECT
+  "t20"."person_id",
+  "t20"."account_id",
+  "t20"."fit",
+  "t20"."behavior",
+  "t20"."total",
+  CASE
+    WHEN TRUE
+    AND COALESCE("t20"."total" >= 75.0, FALSE)
+    AND COALESCE(COALESCE(CAST("t20"."m__high_intent_7d" AS DOUBLE), 0.0) >= 1.0, FALSE)
+    THEN 'SQL'
+    WHEN TRUE
+    AND COALESCE("t20"."fit" >= 50.0, FALSE)
+    AND COALESCE("t20"."behavior" >= 25.0, FALSE)
+    THEN 'MQL'
+    ELSE CAST(NULL AS VARCHAR)
+  END AS "status",
+  CASE
+    WHEN "t20"."fit" >= 70.0
+    THEN 'strong'
+    WHEN "t20"."fit" >= 40.0
+    THEN 'moderate'
+    ELSE 'weak'
+  END AS "fit_tier",
+  CASE
+    WHEN "t20"."behavior" >= 76.0
+    THEN 'hot'
+    WHEN "t20"."behavior" >= 51.0
+    THEN 'warm'
+    WHEN "t20"."behavior" >= 26.0
+    THEN 'developing'
+    ELSE 'cold'
+  END AS "intent_tier",
+  CONCAT(
+    CASE
+      WHEN CASE WHEN "t20"."fit" >= 70.0 THEN 0 WHEN "t20"."fit" >= 40.0 THEN 1 ELSE 2 END = 0
+      THEN 'A'
+      WHEN CASE WHEN "t20"."fit" >= 70.0 THEN 0 WHEN "t20"."fit" >= 40.0 THEN 1 ELSE 2 END = 1
+      THEN 'B'
+      WHEN CASE WHEN "t20"."fit" >= 70.0 THEN 0 WHEN "t20"."fit" >= 40.0 THEN 1 ELSE 2 END = 2
+      THEN 'C'
+      ELSE CAST(NULL AS VARCHAR)
+    END,
+    CAST(CASE
+      WHEN "t20"."behavior" >= 76.0
+      THEN 0
+      WHEN "t20"."behavior" >= 51.0
+      THEN 1
+      WHEN "t20"."behavior" >= 26.0
+      THEN 2
+      ELSE 3
+    END + 1 AS VARCHAR)
+  ) AS "matrix",
+  TIMESTAMP_FROM_PARTS(2026, 3, 1, 12, 0, 0, 0) AS "score_date",
+  '10bad467bf9c7a18' AS "logic_hash",
+  "t20"."created_at",
+  "t20"."email_domain",
+  "t20"."email",
+  "t20"."title",
+  "t20"."plan",
+  "t20"."country",
+  "t20"."account__name",
+  "t20"."account__domain",
+  "t20"."account__employees",
+  "t20"."account__industry",
+  "t20"."account__country",
+  "t20"."account__tech_stack",
+  "t20"."fit__industry",
+  "t20"."fit__company_size",
+  "t20"."fit__seniority",
+  "t20"."fit__geography",
+  "t20"."fit__tech_stack",
+  "t20"."fit__competitor",
+  "t20"."fit__student",
+  "t20"."fit__student_domain",
+  "t20"."fit__personal_email",
+  "t20"."fitcase__industry",
+  "t20"."fv__industry",
+  "t20"."fitcase__company_size",
+  "t20"."fv__company_size",
+  "t20"."fitcase__seniority",
+  "t20"."fv__seniority",
+  "t20"."fitcase__geography",
+  "t20"."fv__geography",
+  "t20"."fitcase__tech_stack",
+  "t20"."fv__tech_stack",
+  "t20"."fitcase__competitor",
+  "t20"."fv__competitor",
+  "t20"."fitcase__student",
+  "t20"."fv__student",
+  "t20"."fitcase__student_domain",
+  "t20"."fv__student_domain",
+  "t20"."fitcase__personal_email",
+  "t20"."fv__personal_email",
+  "t20"."fit_rules",
+  "t20"."m__demo_request",
+  "t20"."last__demo_request",
+  "t20"."m__contact_sales",
+  "t20"."last__contact_sales",
+  "t20"."m__pricing",
+  "t20"."last__pricing",
+  "t20"."m__webinar",
+  "t20"."last__webinar",
+  "t20"."m__content",
+  "t20"."last__content",
+  "t20"."m__email_clicks",
+  "t20"."last__email_clicks",
+  "t20"."m__email_opens",
+  "t20"."last__email_opens",
+  "t20"."m__blog",
+  "t20"."last__blog",
+  "t20"."m__unsubscribed",
+  "t20"."last__unsubscribed",
+  "t20"."m__high_intent_7d",
+  "t20"."last__high_intent_7d",
+  "t20"."last_activity",
+  "t20"."pts__demo_request",
+  "t20"."pts__contact_sales",
+  "t20"."pts__pricing",
+  "t20"."pts__webinar",
+  "t20"."pts__content",
+  "t20"."pts__email_clicks",
+  "t20"."pts__email_opens",
+  "t20"."pts__blog",
+  "t20"."pts__unsubscribed",
+  "t20"."grp__demo_request",
+  "t20"."grp__contact_sales",
+  "t20"."grp__pricing",
+  "t20"."grp__webinar",
+  "t20"."grp__content",
+  "t20"."grp__email_clicks",
+  "t20"."grp__email_opens",
+  "t20"."grp__blog",
+  "t20"."grp__unsubscribed",
+  "t20"."b__demo_request",
+  "t20"."b__contact_sales",
+  "t20"."b__pricing",
+  "t20"."b__webinar",
+  "t20"."b__content",
+  "t20"."b__email_clicks",
+  "t20"."b__email_opens",
+  "t20"."b__blog",
+  "t20"."b__unsubscribed",
+  "t20"."behavior_rules",
+  "t20"."behavior_capped",
+  "t20"."behavior_raw",
+  "t20"."inactive_days",
+  "t20"."decay_periods",
+  "t20"."behavior_decayed",
+  COALESCE("t20"."total" >= 75.0, FALSE) AS "cond__0__0",
+  COALESCE(COALESCE(CAST("t20"."m__high_intent_7d" AS DOUBLE), 0.0) >= 1.0, FALSE) AS "cond__0__1",
+  TRUE
+  AND COALESCE("t20"."total" >= 75.0, FALSE)
+  AND COALESCE(COALESCE(CAST("t20"."m__high_intent_7d" AS DOUBLE), 0.0) >= 1.0, FALSE) AS "is__0",
+  COALESCE("t20"."fit" >= 50.0, FALSE) AS "cond__1__0",
+  COALESCE("t20"."behavior" >= 25.0, FALSE) AS "cond__1__1",
+  TRUE
+  AND COALESCE("t20"."fit" >= 50.0, FALSE)
+  AND COALESCE("t20"."behavior" >= 25.0, FALSE) AS "is__1"
+FROM (
+  SELECT
+    "t19"."person_id",
+    "t19"."account_id",
+    "t19"."created_at",
+    "t19"."email_domain",
+    "t19"."email",
+    "t19"."title",
+    "t19"."plan",
+    "t19"."country",
+    "t19"."account__name",
+    "t19"."account__domain",
+    "t19"."account__employees",
+    "t19"."account__industry",
+    "t19"."account__country",
+    "t19"."account__tech_stack",
+    "t19"."fit__industry",
+    "t19"."fit__company_size",
+    "t19"."fit__seniority",
+    "t19"."fit__geography",
+    "t19"."fit__tech_stack",
+    "t19"."fit__competitor",
+    "t19"."fit__student",
+    "t19"."fit__student_domain",
+    "t19"."fit__personal_email",
+    "t19"."fitcase__industry",
+    "t19"."fv__industry",
+    "t19"."fitcase__company_size",
+    "t19"."fv__company_size",
+    "t19"."fitcase__seniority",
+    "t19"."fv__seniority",
+    "t19"."fitcase__geography",
+    "t19"."fv__geography",
+    "t19"."fitcase__tech_stack",
+    "t19"."fv__tech_stack",
+    "t19"."fitcase__competitor",
+    "t19"."fv__competitor",
+    "t19"."fitcase__student",
+    "t19"."fv__student",
+    "t19"."fitcase__student_domain",
+    "t19"."fv__student_domain",
+    "t19"."fitcase__personal_email",
+    "t19"."fv__personal_email",
+    "t19"."fit_rules",
+    "t19"."fit",
+    "t19"."m__demo_request",
+    "t19"."last__demo_request",
+    "t19"."m__contact_sales",
+    "t19"."last__contact_sales",
+    "t19"."m__pricing",
+    "t19"."last__pricing",
+    "t19"."m__webinar",
+    "t19"."last__webinar",
+    "t19"."m__content",
+    "t19"."last__content",
+    "t19"."m__email_clicks",
+    "t19"."last__email_clicks",
+    "t19"."m__email_opens",
+    "t19"."last__email_opens",
+    "t19"."m__blog",
+    "t19"."last__blog",
+    "t19"."m__unsubscribed",
+    "t19"."last__unsubscribed",
+    "t19"."m__high_intent_7d",
+    "t19"."last__high_intent_7d",
+    "t19"."last_activity",
+    "t19"."pts__demo_request",
+    "t19"."pts__contact_sales",
+    "t19"."pts__pricing",
+    "t19"."pts__webinar",
+    "t19"."pts__content",
+    "t19"."pts__email_clicks",
+    "t19"."pts__email_opens",
+    "t19"."pts__blog",
+    "t19"."pts__unsubscribed",
+    "t19"."grp__demo_request",
+    "t19"."grp__contact_sales",
+    "t19"."grp__pricing",
+    "t19"."grp__webinar",
+    "t19"."grp__content",
+    "t19"."grp__email_clicks",
+    "t19"."grp__email_opens",
+    "t19"."grp__blog",
+    "t19"."grp__unsubscribed",
+    "t19"."b__demo_request",
+    "t19"."b__contact_sales",
+    "t19"."b__pricing",
+    "t19"."b__webinar",
+    "t19"."b__content",
+    "t19"."b__email_clicks",
+    "t19"."b__email_opens",
+    "t19"."b__blog",
+    "t19"."b__unsubscribed",
+    "t19"."behavior_rules",
+    "t19"."behavior_capped",
+    "t19"."behavior_raw",
+    GREATEST(
+      CAST(DATE_PART('epoch', TIMESTAMP_FROM_PARTS(2026, 3, 1, 12, 0, 0, 0)) AS DOUBLE) - GREATEST(
+        COALESCE(
+          CAST(DATE_PART('epoch', "t19"."last_activity") AS DOUBLE),
+          CAST(DATE_PART('epoch', "t19"."created_at") AS DOUBLE)
+        ),
+        COALESCE(
+          CAST(DATE_PART('epoch', "t19"."created_at") AS DOUBLE),
+          CAST(DATE_PART('epoch', "t19"."last_activity") AS DOUBLE)
+        )
+      ),
+      0.0
+    ) / 86400.0 AS "inactive_days",
+    COALESCE(
+      CAST(CAST(FLOOR(
+        GREATEST(
+          CAST(DATE_PART('epoch', TIMESTAMP_FROM_PARTS(2026, 3, 1, 12, 0, 0, 0)) AS DOUBLE) - GREATEST(
+            COALESCE(
+              CAST(DATE_PART('epoch', "t19"."last_activity") AS DOUBLE),
+              CAST(DATE_PART('epoch', "t19"."created_at") AS DOUBLE)
+            ),
+            COALESCE(
+              CAST(DATE_PART('epoch', "t19"."created_at") AS DOUBLE),
+              CAST(DATE_PART('epoch', "t19"."last_activity") AS DOUBLE)
+            )
+          ),
+          0.0
+        ) / 2592000.0
+      ) AS BIGINT) AS DOUBLE),
+      0.0
+    ) AS "decay_periods",
+    COALESCE(
+      IFF(
+        "t19"."behavior_raw" > 0.0,
+        GREATEST(
+          "t19"."behavior_raw" * (
+            POWER(
+              0.75,
+              CAST(CAST(FLOOR(
+                GREATEST(
+                  CAST(DATE_PART('epoch', TIMESTAMP_FROM_PARTS(2026, 3, 1, 12, 0, 0, 0)) AS DOUBLE) - GREATEST(
+                    COALESCE(
+                      CAST(DATE_PART('epoch', "t19"."last_activity") AS DOUBLE),
+                      CAST(DATE_PART('epoch', "t19"."created_at") AS DOUBLE)
+                    ),
+                    COALESCE(
+                      CAST(DATE_PART('epoch', "t19"."created_at") AS DOUBLE),
+                      CAST(DATE_PART('epoch', "t19"."last_activity") AS DOUBLE)
+                    )
+                  ),
+                  0.0
+                ) / 2592000.0
+              ) AS BIGINT) AS DOUBLE)
+            )
+          ),
+          0.0
+        ),
+        "t19"."behavior_raw"
+      ),
+      "t19"."behavior_raw"
+    ) AS "behavior_decayed",
+    GREATEST(
+      COALESCE(
+        IFF(
+          "t19"."behavior_raw" > 0.0,
+          GREATEST(
+            "t19"."behavior_raw" * (
+              POWER(
+                0.75,
+                CAST(CAST(FLOOR(
+                  GREATEST(
+                    CAST(DATE_PART('epoch', TIMESTAMP_FROM_PARTS(2026, 3, 1, 12, 0, 0, 0)) AS DOUBLE) - GREATEST(
+                      COALESCE(
+                        CAST(DATE_PART('epoch', "t19"."last_activity") AS DOUBLE),
+                        CAST(DATE_PART('epoch', "t19"."created_at") AS DOUBLE)
+                      ),
+                      COALESCE(
+                        CAST(DATE_PART('epoch', "t19"."created_at") AS DOUBLE),
+                        CAST(DATE_PART('epoch', "t19"."last_activity") AS DOUBLE)
+                      )
+                    ),
+                    0.0
+                  ) / 2592000.0
+                ) AS BIGINT) AS DOUBLE)
+              )
+            ),
+            0.0
+          ),
+          "t19"."behavior_raw"
+        ),
+        "t19"."behavior_raw"
+      ),
+      0.0
+    ) AS "behavior",
+    (
+      "t19"."fit" * 1
+    ) + (
+      GREATEST(
+        COALESCE(
+          IFF(
+            "t19"."behavior_raw" > 0.0,
+            GREATEST(
+              "t19"."behavior_raw" * (
+                POWER(
+                  0.75,
+                  CAST(CAST(FLOOR(
+                    GREATEST(
+                      CAST(DATE_PART('epoch', TIMESTAMP_FROM_PARTS(2026, 3, 1, 12, 0, 0, 0)) AS DOUBLE) - GREATEST(
+                        COALESCE(
+                          CAST(DATE_PART('epoch', "t19"."last_activity") AS DOUBLE),
+                          CAST(DATE_PART('epoch', "t19"."created_at") AS DOUBLE)
+                        ),
+                        COALESCE(
+                          CAST(DATE_PART('epoch', "t19"."created_at") AS DOUBLE),
+                          CAST(DATE_PART('epoch', "t19"."last_activity") AS DOUBLE)
+                        )
+                      ),
+                      0.0
+                    ) / 2592000.0
+                  ) AS BIGINT) AS DOUBLE)
+                )
+              ),
+              0.0
+            ),
+            "t19"."behavior_raw"
+          ),
+          "t19"."behavior_raw"
+        ),
+        0.0
+      ) * 1
+    ) AS "total"
+  FROM (
+    SELECT
+      "t18"."person_id",
+      "t18"."account_id",
+      "t18"."created_at",
+      "t18"."email_domain",
+      "t18"."email",
+      "t18"."title",
+      "t18"."plan",
+      "t18"."country",
+      "t18"."account__name",
+      "t18"."account__domain",
+      "t18"."account__employees",
+      "t18"."account__industry",
+      "t18"."account__country",
+      "t18"."account__tech_stack",
+      "t18"."fit__industry",
+      "t18"."fit__company_size",
+      "t18"."fit__seniority",
+      "t18"."fit__geography",
+      "t18"."fit__tech_stack",
+      "t18"."fit__competitor",
+      "t18"."fit__student",
+      "t18"."fit__student_domain",
+      "t18"."fit__personal_email",
+      "t18"."fitcase__industry",
+      "t18"."fv__industry",
+      "t18"."fitcase__company_size",
+      "t18"."fv__company_size",
+      "t18"."fitcase__seniority",
+      "t18"."fv__seniority",
+      "t18"."fitcase__geography",
+      "t18"."fv__geography",
+      "t18"."fitcase__tech_stack",
+      "t18"."fv__tech_stack",
+      "t18"."fitcase__competitor",
+      "t18"."fv__competitor",
+      "t18"."fitcase__student",
+      "t18"."fv__student",
+      "t18"."fitcase__student_domain",
+      "t18"."fv__student_domain",
+      "t18"."fitcase__personal_email",
+      "t18"."fv__personal_email",
+      "t18"."fit_rules",
+      "t18"."fit",
+      "t18"."m__demo_request",
+      "t18"."last__demo_request",
+      "t18"."m__contact_sales",
+      "t18"."last__contact_sales",
+      "t18"."m__pricing",
+      "t18"."last__pricing",
+      "t18"."m__webinar",
+      "t18"."last__webinar",
+      "t18"."m__content",
+      "t18"."last__content",
+      "t18"."m__email_clicks",
+      "t18"."last__email_clicks",
+      "t18"."m__email_opens",
+      "t18"."last__email_opens",
+      "t18"."m__blog",
+      "t18"."last__blog",
+      "t18"."m__unsubscribed",
+      "t18"."last__unsubscribed",
+      "t18"."m__high_intent_7d",
+      "t18"."last__high_intent_7d",
+      "t18"."last_activity",
+      "t18"."pts__demo_request",
+      "t18"."pts__contact_sales",
+      "t18"."pts__pricing",
+      "t18"."pts__webinar",
+      "t18"."pts__content",
+      "t18"."pts__email_clicks",
+      "t18"."pts__email_opens",
+      "t18"."pts__blog",
+      "t18"."pts__unsubscribed",
+      "t18"."pts__demo_request" AS "grp__demo_request",
+      "t18"."pts__contact_sales" AS "grp__contact_sales",
+      "t18"."pts__pricing" AS "grp__pricing",
+      "t18"."pts__webinar" AS "grp__webinar",
+      "t18"."pts__content" AS "grp__content",
+      "t18"."pts__email_clicks" AS "grp__email_clicks",
+      "t18"."pts__email_opens" AS "grp__email_opens",
+      "t18"."pts__blog" AS "grp__blog",
+      "t18"."pts__unsubscribed" AS "grp__unsubscribed",
+      "t18"."pts__demo_request" AS "b__demo_request",
+      "t18"."pts__contact_sales" AS "b__contact_sales",
+      "t18"."pts__pricing" AS "b__pricing",
+      "t18"."pts__webinar" AS "b__webinar",
+      "t18"."pts__content" AS "b__content",
+      "t18"."pts__email_clicks" AS "b__email_clicks",
+      "t18"."pts__email_opens" AS "b__email_opens",
+      "t18"."pts__blog" AS "b__blog",
+      "t18"."pts__unsubscribed" AS "b__unsubscribed",
+      CAST(0 AS DOUBLE) + "t18"."pts__demo_request" + "t18"."pts__contact_sales" + "t18"."pts__pricing" + "t18"."pts__webinar" + "t18"."pts__content" + "t18"."pts__email_clicks" + "t18"."pts__email_opens" + "t18"."pts__blog" + "t18"."pts__unsubscribed" AS "behavior_rules",
+      LEAST(
+        CAST(0 AS DOUBLE) + "t18"."pts__demo_request" + "t18"."pts__contact_sales" + "t18"."pts__pricing" + "t18"."pts__webinar" + "t18"."pts__content" + "t18"."pts__email_clicks" + "t18"."pts__email_opens" + "t18"."pts__blog" + "t18"."pts__unsubscribed",
+        100.0
+      ) AS "behavior_capped",
+      LEAST(
+        CAST(0 AS DOUBLE) + "t18"."pts__demo_request" + "t18"."pts__contact_sales" + "t18"."pts__pricing" + "t18"."pts__webinar" + "t18"."pts__content" + "t18"."pts__email_clicks" + "t18"."pts__email_opens" + "t18"."pts__blog" + "t18"."pts__unsubscribed",
+        100.0
+      ) + CAST(0 AS DOUBLE) AS "behavior_raw"
+    FROM (
+      SELECT
+        "t17"."person_id",
+        "t17"."account_id",
+        "t17"."created_at",
+        "t17"."email_domain",
+        "t17"."email",
+        "t17"."title",
+        "t17"."plan",
+        "t17"."country",
+        "t17"."account__name",
+        "t17"."account__domain",
+        "t17"."account__employees",
+        "t17"."account__industry",
+        "t17"."account__country",
+        "t17"."account__tech_stack",
+        "t17"."fit__industry",
+        "t17"."fit__company_size",
+        "t17"."fit__seniority",
+        "t17"."fit__geography",
+        "t17"."fit__tech_stack",
+        "t17"."fit__competitor",
+        "t17"."fit__student",
+        "t17"."fit__student_domain",
+        "t17"."fit__personal_email",
+        "t17"."fitcase__industry",
+        "t17"."fv__industry",
+        "t17"."fitcase__company_size",
+        "t17"."fv__company_size",
+        "t17"."fitcase__seniority",
+        "t17"."fv__seniority",
+        "t17"."fitcase__geography",
+        "t17"."fv__geography",
+        "t17"."fitcase__tech_stack",
+        "t17"."fv__tech_stack",
+        "t17"."fitcase__competitor",
+        "t17"."fv__competitor",
+        "t17"."fitcase__student",
+        "t17"."fv__student",
+        "t17"."fitcase__student_domain",
+        "t17"."fv__student_domain",
+        "t17"."fitcase__personal_email",
+        "t17"."fv__personal_email",
+        "t17"."fit_rules",
+        "t17"."fit",
+        "t17"."m__demo_request",
+        "t17"."last__demo_request",
+        "t17"."m__contact_sales",
+        "t17"."last__contact_sales",
+        "t17"."m__pricing",
+        "t17"."last__pricing",
+        "t17"."m__webinar",
+        "t17"."last__webinar",
+        "t17"."m__content",
+        "t17"."last__content",
+        "t17"."m__email_clicks",
+        "t17"."last__email_clicks",
+        "t17"."m__email_opens",
+        "t17"."last__email_opens",
+        "t17"."m__blog",
+        "t17"."last__blog",
+        "t17"."m__unsubscribed",
+        "t17"."last__unsubscribed",
+        "t17"."m__high_intent_7d",
+        "t17"."last__high_intent_7d",
+        "t17"."last_activity",
+        CASE
+          WHEN COALESCE(CAST("t17"."m__demo_request" AS DOUBLE), 0.0) >= 1.0
+          THEN CAST(50 AS DOUBLE)
+          ELSE CAST(0 AS DOUBLE)
+        END AS "pts__demo_request",
+        CASE
+          WHEN COALESCE(CAST("t17"."m__contact_sales" AS DOUBLE), 0.0) >= 1.0
+          THEN CAST(40 AS DOUBLE)
+          ELSE CAST(0 AS DOUBLE)
+        END AS "pts__contact_sales",
+        CASE
+          WHEN COALESCE(CAST("t17"."m__pricing" AS DOUBLE), 0.0) >= 1.0
+          THEN CAST(30 AS DOUBLE)
+          ELSE CAST(0 AS DOUBLE)
+        END AS "pts__pricing",
+        CASE
+          WHEN COALESCE(CAST("t17"."m__webinar" AS DOUBLE), 0.0) >= 1.0
+          THEN CAST(15 AS DOUBLE)
+          ELSE CAST(0 AS DOUBLE)
+        END AS "pts__webinar",
+        LEAST(COALESCE(CAST("t17"."m__content" AS DOUBLE), 0.0) * 5.0, 10.0) AS "pts__content",
+        LEAST(COALESCE(CAST("t17"."m__email_clicks" AS DOUBLE), 0.0) * 2.0, 6.0) AS "pts__email_clicks",
+        LEAST(COALESCE(CAST("t17"."m__email_opens" AS DOUBLE), 0.0) * 1.0, 5.0) AS "pts__email_opens",
+        LEAST(COALESCE(CAST("t17"."m__blog" AS DOUBLE), 0.0) * 1.0, 5.0) AS "pts__blog",
+        CASE
+          WHEN COALESCE(CAST("t17"."m__unsubscribed" AS DOUBLE), 0.0) >= 1.0
+          THEN CAST(-10 AS DOUBLE)
+          ELSE CAST(0 AS DOUBLE)
+        END AS "pts__unsubscribed"
+      FROM (
+        SELECT
+          "t16".*
+          EXCLUDE ("_key")
+        FROM (
+          SELECT
+            "t15"."person_id",
+            "t15"."account_id",
+            "t15"."created_at",
+            "t15"."email_domain",
+            "t15"."email",
+            "t15"."title",
+            "t15"."plan",
+            "t15"."country",
+            "t15"."account__name",
+            "t15"."account__domain",
+            "t15"."account__employees",
+            "t15"."account__industry",
+            "t15"."account__country",
+            "t15"."account__tech_stack",
+            "t15"."fit__industry",
+            "t15"."fit__company_size",
+            "t15"."fit__seniority",
+            "t15"."fit__geography",
+            "t15"."fit__tech_stack",
+            "t15"."fit__competitor",
+            "t15"."fit__student",
+            "t15"."fit__student_domain",
+            "t15"."fit__personal_email",
+            "t15"."fitcase__industry",
+            "t15"."fv__industry",
+            "t15"."fitcase__company_size",
+            "t15"."fv__company_size",
+            "t15"."fitcase__seniority",
+            "t15"."fv__seniority",
+            "t15"."fitcase__geography",
+            "t15"."fv__geography",
+            "t15"."fitcase__tech_stack",
+            "t15"."fv__tech_stack",
+            "t15"."fitcase__competitor",
+            "t15"."fv__competitor",
+            "t15"."fitcase__student",
+            "t15"."fv__student",
+            "t15"."fitcase__student_domain",
+            "t15"."fv__student_domain",
+            "t15"."fitcase__personal_email",
+            "t15"."fv__personal_email",
+            "t15"."fit_rules",
+            "t15"."fit",
+            "t12"."_key",
+            "t12"."m__demo_request",
+            "t12"."last__demo_request",
+            "t12"."m__contact_sales",
+            "t12"."last__contact_sales",
+            "t12"."m__pricing",
+            "t12"."last__pricing",
+            "t12"."m__webinar",
+            "t12"."last__webinar",
+            "t12"."m__content",
+            "t12"."last__content",
+            "t12"."m__email_clicks",
+            "t12"."last__email_clicks",
+            "t12"."m__email_opens",
+            "t12"."last__email_opens",
+            "t12"."m__blog",
+            "t12"."last__blog",
+            "t12"."m__unsubscribed",
+            "t12"."last__unsubscribed",
+            "t12"."m__high_intent_7d",
+            "t12"."last__high_intent_7d",
+            "t12"."last_activity"
+          FROM (
+            SELECT
+              "t13"."person_id",
+              "t13"."account_id",
+              "t13"."created_at",
+              "t13"."email_domain",
+              "t13"."email",
+              "t13"."title",
+              "t13"."plan",
+              "t13"."country",
+              "t13"."account__name",
+              "t13"."account__domain",
+              "t13"."account__employees",
+              "t13"."account__industry",
+              "t13"."account__country",
+              "t13"."account__tech_stack",
+              "t13"."fit__industry",
+              "t13"."fit__company_size",
+              "t13"."fit__seniority",
+              "t13"."fit__geography",
+              "t13"."fit__tech_stack",
+              "t13"."fit__competitor",
+              "t13"."fit__student",
+              "t13"."fit__student_domain",
+              "t13"."fit__personal_email",
+              "t13"."fitcase__industry",
+              "t13"."fv__industry",
+              "t13"."fitcase__company_size",
+              "t13"."fv__company_size",
+              "t13"."fitcase__seniority",
+              "t13"."fv__seniority",
+              "t13"."fitcase__geography",
+              "t13"."fv__geography",
+              "t13"."fitcase__tech_stack",
+              "t13"."fv__tech_stack",
+              "t13"."fitcase__competitor",
+              "t13"."fv__competitor",
+              "t13"."fitcase__student",
+              "t13"."fv__student",
+              "t13"."fitcase__student_domain",
+              "t13"."fv__student_domain",
+              "t13"."fitcase__personal_email",
+              "t13"."fv__personal_email",
+              CAST(0 AS DOUBLE) + "t13"."fit__industry" + "t13"."fit__company_size" + "t13"."fit__seniority" + "t13"."fit__geography" + "t13"."fit__tech_stack" + "t13"."fit__competitor" + "t13"."fit__student" + "t13"."fit__student_domain" + "t13"."fit__personal_email" AS "fit_rules",
+              GREATEST(
+                LEAST(
+                  CAST(0 AS DOUBLE) + "t13"."fit__industry" + "t13"."fit__company_size" + "t13"."fit__seniority" + "t13"."fit__geography" + "t13"."fit__tech_stack" + "t13"."fit__competitor" + "t13"."fit__student" + "t13"."fit__student_domain" + "t13"."fit__personal_email",
+                  100.0
+                ),
+                0.0
+              ) AS "fit"
+            FROM (
+              SELECT
+                "t10"."person_id",
+                "t10"."account_id",
+                "t10"."created_at",
+                "t10"."email_domain",
+                "t10"."email",
+                "t10"."title",
+                "t10"."plan",
+                "t10"."country",
+                "t10"."account__name",
+                "t10"."account__domain",
+                "t10"."account__employees",
+                "t10"."account__industry",
+                "t10"."account__country",
+                "t10"."account__tech_stack",
+                CASE
+                  WHEN COALESCE(LOWER(TRIM("t10"."account__industry", ' \t\n\r\x0b\f')) IN ('saas'), FALSE)
+                  THEN CAST(20 AS DOUBLE)
+                  WHEN COALESCE(
+                    LOWER(TRIM("t10"."account__industry", ' \t\n\r\x0b\f')) IN ('software', 'technology'),
+                    FALSE
+                  )
+                  THEN CAST(10 AS DOUBLE)
+                  ELSE CAST(0 AS DOUBLE)
+                END AS "fit__industry",
+                CASE
+                  WHEN COALESCE(CAST("t10"."account__employees" AS DOUBLE) BETWEEN 50.0 AND 500.0, FALSE)
+                  THEN CAST(25 AS DOUBLE)
+                  WHEN COALESCE(CAST("t10"."account__employees" AS DOUBLE) BETWEEN 20.0 AND 49.0, FALSE)
+                  THEN CAST(10 AS DOUBLE)
+                  WHEN COALESCE(CAST("t10"."account__employees" AS DOUBLE) BETWEEN 501.0 AND 2000.0, FALSE)
+                  THEN CAST(10 AS DOUBLE)
+                  ELSE CAST(0 AS DOUBLE)
+                END AS "fit__company_size",
+                CASE
+                  WHEN COALESCE(
+                    REGEXP_LIKE(
+                      LOWER(TRIM("t10"."title", ' \t\n\r\x0b\f')),
+                      CONCAT('.*', '(\\b(vp|vice president|chief|c[etmorf]o|founder|president)\\b)', '.*'),
+                      'cs'
+                    ),
+                    FALSE
+                  )
+                  THEN CAST(25 AS DOUBLE)
+                  WHEN COALESCE(
+                    REGEXP_LIKE(
+                      LOWER(TRIM("t10"."title", ' \t\n\r\x0b\f')),
+                      CONCAT('.*', '(\\b(director|head of)\\b)', '.*'),
+                      'cs'
+                    ),
+                    FALSE
+                  )
+                  THEN CAST(20 AS DOUBLE)
+                  WHEN COALESCE(
+                    REGEXP_LIKE(
+                      LOWER(TRIM("t10"."title", ' \t\n\r\x0b\f')),
+                      CONCAT('.*', '(\\bmanager\\b)', '.*'),
+                      'cs'
+                    ),
+                    FALSE
+                  )
+                  THEN CAST(10 AS DOUBLE)
+                  ELSE CAST(0 AS DOUBLE)
+                END AS "fit__seniority",
+                CASE
+                  WHEN COALESCE(LOWER(TRIM("t10"."account__country", ' \t\n\r\x0b\f')) IN ('us', 'ca'), FALSE)
+                  THEN CAST(15 AS DOUBLE)
+                  WHEN COALESCE(
+                    LOWER(TRIM("t10"."account__country", ' \t\n\r\x0b\f')) IN ('gb', 'ie', 'de', 'fr', 'nl', 'se', 'dk'),
+                    FALSE
+                  )
+                  THEN CAST(8 AS DOUBLE)
+                  ELSE CAST(0 AS DOUBLE)
+                END AS "fit__geography",
+                CASE
+                  WHEN COALESCE(
+                    FALSE
+                    OR CONTAINS(LOWER(TRIM("t10"."account__tech_stack", ' \t\n\r\x0b\f')), 'salesforce')
+                    OR CONTAINS(LOWER(TRIM("t10"."account__tech_stack", ' \t\n\r\x0b\f')), 'hubspot'),
+                    FALSE
+                  )
+                  THEN CAST(15 AS DOUBLE)
+                  ELSE CAST(0 AS DOUBLE)
+                END AS "fit__tech_stack",
+                CASE
+                  WHEN COALESCE(
+                    LOWER(TRIM("t10"."email_domain", ' \t\n\r\x0b\f')) IN ('rivalscore.io', 'leadrival.com', 'scorehub.com'),
+                    FALSE
+                  )
+                  THEN CAST(-100 AS DOUBLE)
+                  ELSE CAST(0 AS DOUBLE)
+                END AS "fit__competitor",
+                CASE
+                  WHEN COALESCE(FALSE OR CONTAINS(LOWER(TRIM("t10"."title", ' \t\n\r\x0b\f')), 'student'), FALSE)
+                  THEN CAST(-50 AS DOUBLE)
+                  ELSE CAST(0 AS DOUBLE)
+                END AS "fit__student",
+                CASE
+                  WHEN COALESCE(
+                    REGEXP_LIKE(
+                      LOWER(TRIM("t10"."email_domain", ' \t\n\r\x0b\f')),
+                      CONCAT('.*', '(\\.edu$|\\.ac\\.[a-z]{2}$)', '.*'),
+                      'cs'
+                    ),
+                    FALSE
+                  )
+                  THEN CAST(-50 AS DOUBLE)
+                  ELSE CAST(0 AS DOUBLE)
+                END AS "fit__student_domain",
+                CASE
+                  WHEN COALESCE(
+                    LOWER(TRIM("t10"."email_domain", ' \t\n\r\x0b\f')) IN (
+                      'gmail.com',
+                      'googlemail.com',
+                      'yahoo.com',
+                      'ymail.com',
+                      'outlook.com',
+                      'hotmail.com',
+                      'live.com',
+                      'msn.com',
+                      'icloud.com',
+                      'me.com',
+                      'aol.com',
+                      'proton.me',
+                      'protonmail.com',
+                      'gmx.com',
+                      'gmx.de',
+                      'web.de',
+                      'mail.com',
+                      'yandex.com',
+                      'zoho.com',
+                      'qq.com',
+                      '163.com'
+                    ),
+                    FALSE
+                  )
+                  THEN CAST(-20 AS DOUBLE)
+                  ELSE CAST(0 AS DOUBLE)
+                END AS "fit__personal_email",
+                CASE
+                  WHEN COALESCE(LOWER(TRIM("t10"."account__industry", ' \t\n\r\x0b\f')) IN ('saas'), FALSE)
+                  THEN 0
+                  WHEN COALESCE(
+                    LOWER(TRIM("t10"."account__industry", ' \t\n\r\x0b\f')) IN ('software', 'technology'),
+                    FALSE
+                  )
+                  THEN 1
+                  ELSE -1
+                END AS "fitcase__industry",
+                "t10"."account__industry" AS "fv__industry",
+                CASE
+                  WHEN COALESCE(CAST("t10"."account__employees" AS DOUBLE) BETWEEN 50.0 AND 500.0, FALSE)
+                  THEN 0
+                  WHEN COALESCE(CAST("t10"."account__employees" AS DOUBLE) BETWEEN 20.0 AND 49.0, FALSE)
+                  THEN 1
+                  WHEN COALESCE(CAST("t10"."account__employees" AS DOUBLE) BETWEEN 501.0 AND 2000.0, FALSE)
+                  THEN 2
+                  ELSE -1
+                END AS "fitcase__company_size",
+                CAST("t10"."account__employees" AS VARCHAR) AS "fv__company_size",
+                CASE
+                  WHEN COALESCE(
+                    REGEXP_LIKE(
+                      LOWER(TRIM("t10"."title", ' \t\n\r\x0b\f')),
+                      CONCAT('.*', '(\\b(vp|vice president|chief|c[etmorf]o|founder|president)\\b)', '.*'),
+                      'cs'
+                    ),
+                    FALSE
+                  )
+                  THEN 0
+                  WHEN COALESCE(
+                    REGEXP_LIKE(
+                      LOWER(TRIM("t10"."title", ' \t\n\r\x0b\f')),
+                      CONCAT('.*', '(\\b(director|head of)\\b)', '.*'),
+                      'cs'
+                    ),
+                    FALSE
+                  )
+                  THEN 1
+                  WHEN COALESCE(
+                    REGEXP_LIKE(
+                      LOWER(TRIM("t10"."title", ' \t\n\r\x0b\f')),
+                      CONCAT('.*', '(\\bmanager\\b)', '.*'),
+                      'cs'
+                    ),
+                    FALSE
+                  )
+                  THEN 2
+                  ELSE -1
+                END AS "fitcase__seniority",
+                "t10"."title" AS "fv__seniority",
+                CASE
+                  WHEN COALESCE(LOWER(TRIM("t10"."account__country", ' \t\n\r\x0b\f')) IN ('us', 'ca'), FALSE)
+                  THEN 0
+                  WHEN COALESCE(
+                    LOWER(TRIM("t10"."account__country", ' \t\n\r\x0b\f')) IN ('gb', 'ie', 'de', 'fr', 'nl', 'se', 'dk'),
+                    FALSE
+                  )
+                  THEN 1
+                  ELSE -1
+                END AS "fitcase__geography",
+                "t10"."account__country" AS "fv__geography",
+                CASE
+                  WHEN COALESCE(
+                    FALSE
+                    OR CONTAINS(LOWER(TRIM("t10"."account__tech_stack", ' \t\n\r\x0b\f')), 'salesforce')
+                    OR CONTAINS(LOWER(TRIM("t10"."account__tech_stack", ' \t\n\r\x0b\f')), 'hubspot'),
+                    FALSE
+                  )
+                  THEN 0
+                  ELSE -1
+                END AS "fitcase__tech_stack",
+                "t10"."account__tech_stack" AS "fv__tech_stack",
+                CASE
+                  WHEN COALESCE(
+                    LOWER(TRIM("t10"."email_domain", ' \t\n\r\x0b\f')) IN ('rivalscore.io', 'leadrival.com', 'scorehub.com'),
+                    FALSE
+                  )
+                  THEN 0
+                  ELSE -1
+                END AS "fitcase__competitor",
+                "t10"."email_domain" AS "fv__competitor",
+                CASE
+                  WHEN COALESCE(FALSE OR CONTAINS(LOWER(TRIM("t10"."title", ' \t\n\r\x0b\f')), 'student'), FALSE)
+                  THEN 0
+                  ELSE -1
+                END AS "fitcase__student",
+                "t10"."title" AS "fv__student",
+                CASE
+                  WHEN COALESCE(
+                    REGEXP_LIKE(
+                      LOWER(TRIM("t10"."email_domain", ' \t\n\r\x0b\f')),
+                      CONCAT('.*', '(\\.edu$|\\.ac\\.[a-z]{2}$)', '.*'),
+                      'cs'
+                    ),
+                    FALSE
+                  )
+                  THEN 0
+                  ELSE -1
+                END AS "fitcase__student_domain",
+                "t10"."email_domain" AS "fv__student_domain",
+                CASE
+                  WHEN COALESCE(
+                    LOWER(TRIM("t10"."email_domain", ' \t\n\r\x0b\f')) IN (
+                      'gmail.com',
+                      'googlemail.com',
+                      'yahoo.com',
+                      'ymail.com',
+                      'outlook.com',
+                      'hotmail.com',
+                      'live.com',
+                      'msn.com',
+                      'icloud.com',
+                      'me.com',
+                      'aol.com',
+                      'proton.me',
+                      'protonmail.com',
+                      'gmx.com',
+                      'gmx.de',
+                      'web.de',
+                      'mail.com',
+                      'yandex.com',
+                      'zoho.com',
+                      'qq.com',
+                      '163.com'
+                    ),
+                    FALSE
+                  )
+                  THEN 0
+                  ELSE -1
+                END AS "fitcase__personal_email",
+                "t10"."email_domain" AS "fv__personal_email"
+              FROM (
+                SELECT
+                  "t9".*
+                  EXCLUDE ("account__account_id")
+                FROM (
+                  SELECT
+                    "t6"."person_id",
+                    "t6"."account_id",
+                    "t6"."created_at",
+                    "t6"."email_domain",
+                    "t6"."email",
+                    "t6"."title",
+                    "t6"."plan",
+                    "t6"."country",
+                    "t7"."account__account_id",
+                    "t7"."account__name",
+                    "t7"."account__domain",
+                    "t7"."account__employees",
+                    "t7"."account__industry",
+                    "t7"."account__country",
+                    "t7"."account__tech_stack"
+                  FROM (
+                    SELECT
+                      "t1"."person_id",
+                      IFF(
+                        TRIM("t1"."account_id", ' \t\n\r\x0b\f') = '',
+                        CAST(NULL AS VARCHAR),
+                        TRIM("t1"."account_id", ' \t\n\r\x0b\f')
+                      ) AS "account_id",
+                      "t1"."created_at",
+                      LOWER(
+                        TRIM(REGEXP_SUBSTR("t1"."email", '@([^@\\s]+)\\s*$', 1, 1, 'ce', 1), ' \t\n\r\x0b\f')
+                      ) AS "email_domain",
+                      IFF(
+                        TRIM("t1"."email", ' \t\n\r\x0b\f') = '',
+                        CAST(NULL AS VARCHAR),
+                        TRIM("t1"."email", ' \t\n\r\x0b\f')
+                      ) AS "email",
+                      IFF(
+                        TRIM("t1"."title", ' \t\n\r\x0b\f') = '',
+                        CAST(NULL AS VARCHAR),
+                        TRIM("t1"."title", ' \t\n\r\x0b\f')
+                      ) AS "title",
+                      IFF(
+                        TRIM("t1"."plan", ' \t\n\r\x0b\f') = '',
+                        CAST(NULL AS VARCHAR),
+                        TRIM("t1"."plan", ' \t\n\r\x0b\f')
+                      ) AS "plan",
+                      IFF(
+                        TRIM("t1"."country", ' \t\n\r\x0b\f') = '',
+                        CAST(NULL AS VARCHAR),
+                        TRIM("t1"."country", ' \t\n\r\x0b\f')
+                      ) AS "country"
+                    FROM "people" AS "t1"
+                    WHERE
+                      "t1"."person_id" IS NOT NULL
+                      AND (
+                        (
+                          "t1"."created_at" IS NULL
+                        )
+                        OR (
+                          "t1"."created_at" <= TIMESTAMP_FROM_PARTS(2026, 3, 1, 12, 0, 0, 0)
+                        )
+                      )
+                  ) AS "t6"
+                  LEFT OUTER JOIN (
+                    SELECT
+                      "t2"."account_id" AS "account__account_id",
+                      IFF(
+                        TRIM("t2"."name", ' \t\n\r\x0b\f') = '',
+                        CAST(NULL AS VARCHAR),
+                        TRIM("t2"."name", ' \t\n\r\x0b\f')
+                      ) AS "account__name",
+                      IFF(
+                        TRIM("t2"."domain", ' \t\n\r\x0b\f') = '',
+                        CAST(NULL AS VARCHAR),
+                        TRIM("t2"."domain", ' \t\n\r\x0b\f')
+                      ) AS "account__domain",
+                      "t2"."employees" AS "account__employees",
+                      IFF(
+                        TRIM("t2"."industry", ' \t\n\r\x0b\f') = '',
+                        CAST(NULL AS VARCHAR),
+                        TRIM("t2"."industry", ' \t\n\r\x0b\f')
+                      ) AS "account__industry",
+                      IFF(
+                        TRIM("t2"."country", ' \t\n\r\x0b\f') = '',
+                        CAST(NULL AS VARCHAR),
+                        TRIM("t2"."country", ' \t\n\r\x0b\f')
+                      ) AS "account__country",
+                      IFF(
+                        TRIM("t2"."tech_stack", ' \t\n\r\x0b\f') = '',
+                        CAST(NULL AS VARCHAR),
+                        TRIM("t2"."tech_stack", ' \t\n\r\x0b\f')
+                      ) AS "account__tech_stack"
+                    FROM "accounts" AS "t2"
+                  ) AS "t7"
+                    ON "t6"."account_id" = "t7"."account__account_id"
+                ) AS "t9"
+              ) AS "t10"
+            ) AS "t13"
+          ) AS "t15"
+          LEFT OUTER JOIN (
+            SELECT
+              "t8"."person_id" AS "_key",
+              "t8"."m__demo_request",
+              "t8"."last__demo_request",
+              "t8"."m__contact_sales",
+              "t8"."last__contact_sales",
+              "t8"."m__pricing",
+              "t8"."last__pricing",
+              "t8"."m__webinar",
+              "t8"."last__webinar",
+              "t8"."m__content",
+              "t8"."last__content",
+              "t8"."m__email_clicks",
+              "t8"."last__email_clicks",
+              "t8"."m__email_opens",
+              "t8"."last__email_opens",
+              "t8"."m__blog",
+              "t8"."last__blog",
+              "t8"."m__unsubscribed",
+              "t8"."last__unsubscribed",
+              "t8"."m__high_intent_7d",
+              "t8"."last__high_intent_7d",
+              "t8"."last_activity"
+            FROM (
+              SELECT
+                "t3"."person_id",
+                COUNT_IF("t3"."event" IN ('demo_requested') AND TRUE) AS "m__demo_request",
+                MAX(IFF("t3"."event" IN ('demo_requested') AND TRUE, "t3"."ts", NULL)) AS "last__demo_request",
+                COUNT_IF("t3"."event" IN ('contact_sales_submitted') AND TRUE) AS "m__contact_sales",
+                MAX(IFF("t3"."event" IN ('contact_sales_submitted') AND TRUE, "t3"."ts", NULL)) AS "last__contact_sales",
+                COUNT_IF("t3"."event" IN ('pricing_page_viewed') AND TRUE) AS "m__pricing",
+                MAX(IFF("t3"."event" IN ('pricing_page_viewed') AND TRUE, "t3"."ts", NULL)) AS "last__pricing",
+                COUNT_IF("t3"."event" IN ('webinar_attended') AND TRUE) AS "m__webinar",
+                MAX(IFF("t3"."event" IN ('webinar_attended') AND TRUE, "t3"."ts", NULL)) AS "last__webinar",
+                COUNT_IF("t3"."event" IN ('content_downloaded') AND TRUE) AS "m__content",
+                MAX(IFF("t3"."event" IN ('content_downloaded') AND TRUE, "t3"."ts", NULL)) AS "last__content",
+                COUNT_IF("t3"."event" IN ('email_clicked') AND TRUE) AS "m__email_clicks",
+                MAX(IFF("t3"."event" IN ('email_clicked') AND TRUE, "t3"."ts", NULL)) AS "last__email_clicks",
+                COUNT_IF("t3"."event" IN ('email_opened') AND TRUE) AS "m__email_opens",
+                MAX(IFF("t3"."event" IN ('email_opened') AND TRUE, "t3"."ts", NULL)) AS "last__email_opens",
+                COUNT_IF("t3"."event" IN ('blog_visited') AND TRUE) AS "m__blog",
+                MAX(IFF("t3"."event" IN ('blog_visited') AND TRUE, "t3"."ts", NULL)) AS "last__blog",
+                COUNT_IF("t3"."event" IN ('email_unsubscribed') AND TRUE) AS "m__unsubscribed",
+                MAX(IFF("t3"."event" IN ('email_unsubscribed') AND TRUE, "t3"."ts", NULL)) AS "last__unsubscribed",
+                COUNT_IF(
+                  "t3"."event" IN ('demo_requested', 'pricing_page_viewed', 'contact_sales_submitted')
+                  AND (
+                    TRUE
+                    AND (
+                      "t3"."ts_s" > (
+                        CAST(DATE_PART('epoch', TIMESTAMP_FROM_PARTS(2026, 3, 1, 12, 0, 0, 0)) AS DOUBLE) - 604800.0
+                      )
+                    )
+                  )
+                ) AS "m__high_intent_7d",
+                MAX(
+                  IFF(
+                    "t3"."event" IN ('demo_requested', 'pricing_page_viewed', 'contact_sales_submitted')
+                    AND (
+                      TRUE
+                      AND (
+                        "t3"."ts_s" > (
+                          CAST(DATE_PART('epoch', TIMESTAMP_FROM_PARTS(2026, 3, 1, 12, 0, 0, 0)) AS DOUBLE) - 604800.0
+                        )
+                      )
+                    ),
+                    "t3"."ts",
+                    NULL
+                  )
+                ) AS "last__high_intent_7d",
+                MAX(
+                  IFF(
+                    "t3"."event" IN (
+                      'demo_requested',
+                      'contact_sales_submitted',
+                      'pricing_page_viewed',
+                      'webinar_attended',
+                      'content_downloaded',
+                      'email_clicked',
+                      'email_opened',
+                      'blog_visited'
+                    ),
+                    "t3"."ts",
+                    NULL
+                  )
+                ) AS "last_activity"
+              FROM (
+                SELECT
+                  "t0"."person_id",
+                  "t0"."event",
+                  "t0"."ts",
+                  "t0"."event_id",
+                  "t0"."progress",
+                  "t0"."feature",
+                  "t0"."integration_type",
+                  "t0"."logged_in",
+                  "t0"."duration_s",
+                  "t0"."features_used",
+                  CAST(DATE_PART('epoch', "t0"."ts") AS DOUBLE) AS "ts_s"
+                FROM "events" AS "t0"
+                WHERE
+                  "t0"."person_id" IS NOT NULL
+                  AND "t0"."event" IS NOT NULL
+                  AND "t0"."ts" IS NOT NULL
+                  AND "t0"."ts" <= TIMESTAMP_FROM_PARTS(2026, 3, 1, 12, 0, 0, 0)
+                  AND "t0"."event" IN (
+                    'blog_visited',
+                    'contact_sales_submitted',
+                    'content_downloaded',
+                    'demo_requested',
+                    'email_clicked',
+                    'email_opened',
+                    'email_unsubscribed',
+                    'pricing_page_viewed',
+                    'webinar_attended'
+                  )
+              ) AS "t3"
+              GROUP BY
+                1
+            ) AS "t8"
+          ) AS "t12"
+            ON "t15"."person_id" = "t12"."_key"
+        ) AS "t16"
+      ) AS "t17"
+    ) AS "t18"
+  ) AS "t19"
+) AS "t20"

@@ -1,0 +1,92 @@
+"""The compiled SQL of both presets in every dialect, checked in as reviewable snapshots.
+
+CI cannot reach Snowflake, BigQuery or Databricks, but rendering SQL needs no connection: any
+change to the compiler shows up here as a diff of ``tests/snapshots/<preset>/<dialect>.sql``.
+After an intended change, regenerate and review the diff::
+
+    LEADSCORE_UPDATE_SNAPSHOTS=1 .venv/bin/pytest tests/test_sql_snapshots.py
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from datetime import datetime
+from pathlib import Path
+
+import ibis
+import pyarrow as pa
+import pytest
+
+from leadscore.compile.assemble import compile_scores
+from leadscore.compile.sql import compile_sql
+from leadscore.compile.tables import ScoringTables
+from leadscore.demo.world import ACCOUNTS_SCHEMA, EVENTS_SCHEMA, PEOPLE_SCHEMA
+from tests.scoring_helpers import preset
+
+SNAPSHOTS = Path(__file__).parent / "snapshots"
+PRESETS = ("product-led", "sales-led")
+DIALECTS = ("duckdb", "postgres", "snowflake", "bigquery", "databricks")
+AS_OF = datetime(2026, 3, 1, 12, 0, 0)
+UPDATE = os.environ.get("LEADSCORE_UPDATE_SNAPSHOTS") == "1"
+
+
+def _table(schema: pa.Schema, name: str) -> ibis.Table:
+    return ibis.table(ibis.Schema.from_pyarrow(schema), name=name)
+
+
+def render(name: str, dialect: str) -> str:
+    """The full scoring query (every per-rule column) of preset ``name`` in ``dialect``.
+
+    Control characters other than newline and tab are written as ``\\xNN``.
+    """
+    tables = ScoringTables(_table(PEOPLE_SCHEMA, "people"), _table(ACCOUNTS_SCHEMA, "accounts"),
+                           _table(EVENTS_SCHEMA, "events"))
+    compiled = compile_scores(tables, preset(name))
+    sql = compile_sql(compiled, dialect, AS_OF, detail=True).rstrip() + "\n"
+    # TRIM's whitespace set holds raw \r, \v and \f; show them as escapes so the files stay
+    # plain text (git and editors would otherwise rewrite or hide them).
+    return re.sub(r"[\x00-\x08\x0b-\x1f]", lambda m: f"\\x{ord(m.group()):02x}", sql)
+
+
+@pytest.mark.parametrize("dialect", DIALECTS)
+@pytest.mark.parametrize("name", PRESETS)
+def test_compiled_sql_matches_snapshot(name: str, dialect: str) -> None:
+    path = SNAPSHOTS / name / f"{dialect}.sql"
+    sql = render(name, dialect)
+    if UPDATE:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists() or path.read_text(encoding="utf-8") != sql:
+            path.write_text(sql, encoding="utf-8")
+        return
+    if not path.exists():
+        pytest.fail(f"no snapshot {path.relative_to(SNAPSHOTS.parent)}; create it with "
+                    "LEADSCORE_UPDATE_SNAPSHOTS=1", pytrace=False)
+    expected = path.read_text(encoding="utf-8")
+    if sql != expected:
+        diff = list(difflib.unified_diff(expected.splitlines(), sql.splitlines(),
+                                         f"{path.relative_to(SNAPSHOTS.parent)} (snapshot)",
+                                         "compiled now", lineterm="", n=2))
+        shown = "\n".join(diff[:300]) + (f"\n… {len(diff) - 300} more lines" if len(diff) > 300
+                                         else "")
+        pytest.fail(f"the compiled SQL changed; review, then regenerate with "
+                    f"LEADSCORE_UPDATE_SNAPSHOTS=1:\n{shown}", pytrace=False)
+
+
+def test_compiling_twice_gives_the_same_sql() -> None:
+    assert render("product-led", "postgres") == render("product-led", "postgres")
+
+
+def test_no_stale_snapshots() -> None:
+    expected = {SNAPSHOTS / p / f"{d}.sql" for p in PRESETS for d in DIALECTS}
+    stale = sorted(str(p.relative_to(SNAPSHOTS)) for p in SNAPSHOTS.rglob("*.sql")
+                   if p not in expected)
+    assert not stale, f"snapshots without a test (delete them): {stale}"
+
+
+def test_dialect_regex_flavours_are_in_the_snapshots() -> None:
+    # The word boundary of the presets' title rules, per dialect (docs/engines.md).
+    assert "\\y(vp|vice president" in (SNAPSHOTS / "product-led" / "postgres.sql").read_text()
+    assert "\\b(vp|vice president" in (SNAPSHOTS / "product-led" / "duckdb.sql").read_text()
+    assert "'(\\\\b(vp|vice president" in (SNAPSHOTS / "product-led" / "snowflake.sql").read_text()
