@@ -18,6 +18,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from leadscore.cli.backtest import backtest, report
 from leadscore.errors import LeadScoreError, SpecError
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, rich_markup_mode="rich",
@@ -189,6 +190,10 @@ def demo(
     from leadscore.demo.run import run_demo
 
     run_demo(directory, people=people, seed=seed, top=top, console=console)
+
+
+app.command()(backtest)
+app.command()(report)
 
 
 def main() -> None:

@@ -13,7 +13,10 @@ from leadscore.scaffold import PROJECT_TEMPLATE, preset_text
 
 
 def run_demo(directory: Path, *, people: int, seed: int, top: int, console: Console) -> Path:
-    """Generate the world into ``directory``, score it as of its last instant, print top PQLs.
+    """Generate a world into ``directory``, score it, print top PQLs, backtest and report.
+
+    Scores as of the world's last instant, then backtests the model on the world's history and
+    writes ``out/backtest.json`` and ``out/report.html``.
 
     Returns the project folder, which stays usable: ``leadscore explain ID -p DIR --as-of …``.
     """
@@ -52,5 +55,8 @@ def run_demo(directory: Path, *, people: int, seed: int, top: int, console: Cons
             f"Explain one: [bold]leadscore explain {best[0]['person_id']} -p "
             f"{directory} --as-of '{as_of:%Y-%m-%d %H:%M}'[/]"
         )
+    from leadscore.cli.backtest import backtest_and_report
+
+    backtest_and_report(project, directory / "out", console)
     project.close()
     return directory
