@@ -1,0 +1,200 @@
+"""Where leadscore's time and memory go, next to the hand-written query (a diagnostic, not a bench).
+
+    .venv/bin/python bench/profile_leadscore.py 10M
+    .venv/bin/python bench/profile_leadscore.py 10M --explain
+    .venv/bin/python bench/profile_leadscore.py 10M --sql > leadscore.sql
+
+The world is bench/score.py's (generated if missing). Without flags it times, in one process,
+each step `Project.score()` takes (validation scan, compile to Ibis, SQL generation, DuckDB
+execution through Ibis, top reasons) and then runs the SAME generated SQL directly on DuckDB
+three ways — as generated, with its shared CTE inlined (`AS NOT MATERIALIZED`), and the
+hand-written query — each in a fresh child process so peak memory is per query. `--explain`
+prints DuckDB's profile (operators, rows, bytes, thread time) of the generated query and of the
+hand-written one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+
+
+def peak_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def generated_sql(directory: Path, as_of: datetime) -> str:
+    """The SQL `Project.score()` executes: results plus the rule contributions reasons read."""
+    import ibis
+
+    from leadscore.compile.assemble import RESULT_COLUMNS
+    from leadscore.explain.reasons import contribution_columns
+    from leadscore.project import Project
+
+    project = Project.load(directory)
+    compiled = project.compiled()
+    wanted = list(RESULT_COLUMNS) + [c for c, _ in contribution_columns(project.loaded.model)]
+    return str(ibis.to_sql(compiled.expr.select(*wanted), dialect="duckdb",
+                           params=compiled.params(as_of)))
+
+
+def views(directory: Path) -> str:
+    """The views leadscore's DuckDB engine creates for the Parquet sources."""
+    return "".join(f"CREATE VIEW src_{t} AS SELECT * FROM read_parquet("
+                   f"'{directory / 'data' / f'{t}.parquet'}');\n"
+                   for t in ("people", "accounts", "events"))
+
+
+def steps(directory: Path, as_of: datetime) -> None:
+    """Time each step of Project.score() in this process."""
+    import ibis
+
+    from leadscore.compile.assemble import RESULT_COLUMNS
+    from leadscore.explain.reasons import contribution_columns, top_reasons
+    from leadscore.project import Project
+
+    clock = time.perf_counter
+    t0 = clock()
+    project = Project.load(directory)
+    _ = project.tables
+    t1 = clock()
+    _ = project.event_names
+    t2 = clock()
+    _ = project._checked
+    t3 = clock()
+    compiled = project.compiled()
+    t4 = clock()
+    model = project.loaded.model
+    wanted = list(RESULT_COLUMNS) + [c for c, _ in contribution_columns(model)]
+    expr = compiled.expr.select(*wanted)
+    sql = ibis.to_sql(expr, dialect="duckdb", params=compiled.params(as_of))
+    t5 = clock()
+    data = project.engine.execute(expr, compiled.params(as_of))
+    t6 = clock()
+    top_reasons(model, data)
+    t7 = clock()
+    rows = [("load project, open sources", t1 - t0), ("validation: distinct event names", t2 - t1),
+            ("validation: model vs data", t3 - t2), ("compile model → Ibis expression", t4 - t3),
+            ("Ibis → SQL (sqlglot)", t5 - t4),
+            ("execute through Ibis (SQL generation again + DuckDB + Arrow)", t6 - t5),
+            ("top reasons (NumPy / Arrow)", t7 - t6)]
+    for label, seconds in rows:
+        print(f"  {label:<62} {seconds:7.3f} s")
+    print(f"  {'total':<62} {t7 - t0:7.3f} s   (peak RSS {peak_mb():,.0f} MB; "
+          f"{data.num_rows:,} rows × {data.num_columns} columns; SQL {len(sql):,} characters)")
+
+
+def run_query(directory: str, sql_file: str) -> None:
+    """Child: run one SQL file on a fresh DuckDB; print seconds and peak RSS."""
+    import duckdb
+
+    base = peak_mb()
+    con = duckdb.connect()
+    sql = Path(sql_file).read_text()
+    con.execute(views(Path(directory)))
+    started = time.perf_counter()
+    table = con.sql(sql).to_arrow_table()
+    seconds = time.perf_counter() - started
+    print(json.dumps({"seconds": seconds, "peak_mb": peak_mb(), "base_mb": base,
+                      "rows": table.num_rows}))
+
+
+def explain(directory: Path, sql: str) -> None:
+    """DuckDB's profile of one query: operator tree with rows, bytes and thread time."""
+    import duckdb
+
+    con = duckdb.connect()
+    con.execute(views(directory))
+    with tempfile.NamedTemporaryFile(suffix=".json") as handle:
+        con.execute("PRAGMA enable_profiling='json'")
+        con.execute(f"PRAGMA profiling_output='{handle.name}'")
+        started = time.perf_counter()
+        con.sql(sql).to_arrow_table()
+        seconds = time.perf_counter() - started
+        con.execute("PRAGMA disable_profiling")
+        profile = json.loads(Path(handle.name).read_text())
+    system = profile.get("system", {})
+    print(f"  elapsed {seconds:.2f} s, CPU {profile['query']['cpu_time']:.2f} s, DuckDB peak "
+          f"buffer memory {system.get('peak_buffer_memory', 0) / 1e6:,.0f} MB")
+
+    def walk(node: dict, depth: int) -> None:
+        info = node.get("extra_info", {})
+        detail = "; ".join(f"{k}: {str(info[k])[:70]}" for k in
+                           ("CTE Name", "Materialized Consumers", "Join Type", "Conditions",
+                            "Function", "Filters") if k in info)
+        if node.get("type") != "PROJECTION" or node.get("timing", 0) > 0.05:
+            print(f"  {'  ' * depth}{node.get('type')}  rows {node.get('intermediate_rows', 0):,}"
+                  f"  {node.get('intermediate_size_bytes', 0) / 1e6:,.0f} MB"
+                  f"  {node.get('timing', 0):.2f} s  {detail}")
+        for child in node.get("children", []):
+            walk(child, depth + 1)
+
+    for root in profile["operator"]:
+        walk(root, 0)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("events", nargs="?", default="10M",
+                        help="world size, as in bench/score.py (1M, 10M, 50M; default 10M)")
+    parser.add_argument("--explain", action="store_true", help="print DuckDB's profiles")
+    parser.add_argument("--sql", action="store_true", help="print the generated SQL and exit")
+    parser.add_argument("--query", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.query:
+        run_query(*args.query)
+        return
+    sys.path.insert(0, str(ROOT))
+    from handwritten import render
+    from score import ensure_world, parse_size
+
+    directory, when = ensure_world(parse_size(args.events))
+    as_of = datetime.fromisoformat(when)
+    sql = generated_sql(directory, as_of)
+    if args.sql:
+        print(sql)
+        return
+    hand = render(directory / "data", as_of)
+    inlined = re.sub(r'^WITH ("t\d+") AS \(', r"WITH \1 AS NOT MATERIALIZED (", sql, count=1,
+                     flags=re.M)
+    if args.explain:
+        print("== leadscore's generated SQL ==")
+        explain(directory, sql)
+        print("\n== hand-written SQL ==")
+        explain(directory, hand)
+        return
+    print(f"Project.score() step by step ({directory.name}, as of {as_of:%Y-%m-%d %H:%M}):")
+    steps(directory, as_of)
+    print("\nThe SQL alone, fresh process each (best of 2):")
+    with tempfile.TemporaryDirectory() as tmp:
+        for label, text in [("generated SQL", sql),
+                            ("generated SQL, shared CTE AS NOT MATERIALIZED", inlined),
+                            ("hand-written SQL", hand)]:
+            file = Path(tmp) / "query.sql"
+            file.write_text(text)
+            runs = []
+            for _ in range(2):
+                out = subprocess.run([sys.executable, __file__, "--query", str(directory),
+                                      str(file)], capture_output=True, text=True, check=True)
+                runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
+            seconds = min(r["seconds"] for r in runs)
+            peak = min(r["peak_mb"] for r in runs)
+            print(f"  {label:<50} {seconds:6.2f} s  peak RSS {peak:7,.0f} MB "
+                  f"(after imports {runs[0]['base_mb']:,.0f} MB)")
+
+
+if __name__ == "__main__":
+    main()
