@@ -61,6 +61,8 @@ from leadscore.cli import app, main
 from leadscore.compile.assemble import compile_scores
 from leadscore.compile.tables import ScoringTables
 from leadscore.config import ProjectConfig
+from leadscore.engines.capabilities import check_capabilities
+from leadscore.engines.registry import capabilities
 from leadscore.errors import SpecError
 from leadscore.project import Project, utc_now
 from leadscore.scaffold import preset_text
@@ -425,6 +427,9 @@ TRIGGERS = {
     "LS206": lambda: _raised("name: x\nfit: {min: 50, max: 0}\n"),
     "LS300": _data_checks,
     "LS301": _data_checks,
+    "LS401": lambda: check_capabilities(load_model_text(
+        "name: x\nfit:\n  rules:\n    - {id: vp, field: title,"
+        " cases: [{matches: '(?i)vp', points: 10}]}\n").model, capabilities("postgres")),
 }
 
 
