@@ -1,8 +1,9 @@
 """``leadscore init``: write a ready-to-run project from a preset.
 
 A project folder gets ``leadscore.yaml`` (sources, engine, output), ``model.yaml`` (the preset)
-and ``data/`` with a small synthetic world whose history ends at the moment of ``init``, so
-``leadscore validate``, ``score`` and ``explain`` work inside it at once.
+and ``data/`` whose history ends at the moment of ``init``, so ``leadscore validate``, ``score``
+and ``explain`` work inside it at once: a small synthetic world for the ``product-led`` and
+``sales-led`` presets, and the template's own sample (:mod:`leadscore.samples`) for a template.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from leadscore.config import PROJECT_FILE
 from leadscore.errors import ConfigError
+from leadscore.samples import load_sample, sample_names
 
 SAMPLE_PEOPLE = 500
 SAMPLE_DAYS = 90
@@ -71,9 +73,22 @@ def init_project(directory: Path, *, preset: str = "product-led", people: int = 
     if project_file.exists() and not force:
         raise ConfigError(f"{project_file} already exists; use --force to overwrite it")
     end = end or utc_now()
-    start = (end - timedelta(days=SAMPLE_DAYS)).replace(microsecond=0)
-    project_file.write_text(PROJECT_TEMPLATE.format(name=directory.resolve().name), "utf-8")
+    name = directory.resolve().name
     (directory / "model.yaml").write_text(text, "utf-8")
-    config = WorldConfig(people=people, seed=seed, start=start, days=SAMPLE_DAYS)
-    data = write_world(config, directory / "data")
+    if preset in sample_names():
+        # A template comes with its own small data set showing its documented outcome.
+        data = load_sample(preset).write(directory / "data", end.replace(microsecond=0))
+        project_file.write_text(project_text(name, sorted(data)), "utf-8")
+    else:
+        start = (end - timedelta(days=SAMPLE_DAYS)).replace(microsecond=0)
+        config = WorldConfig(people=people, seed=seed, start=start, days=SAMPLE_DAYS)
+        data = write_world(config, directory / "data")
+        project_file.write_text(PROJECT_TEMPLATE.format(name=name), "utf-8")
     return [project_file, directory / "model.yaml", *data.values()]
+
+
+def project_text(name: str, sources: list[str]) -> str:
+    """A project file like :data:`PROJECT_TEMPLATE` with only the given Parquet ``sources``."""
+    lines = PROJECT_TEMPLATE.format(name=name).splitlines(keepends=True)
+    return "".join(line for line in lines if not line.startswith("  ") or "{path: data/" not in
+                   line or line.split(":")[0].strip() in sources)

@@ -56,9 +56,12 @@ def _print_diagnostics(diagnostics, *, as_json: bool = False) -> None:
 @app.command()
 def init(
     directory: Annotated[Path, typer.Argument(help="Folder to create the project in.")],
-    preset: Annotated[str, typer.Option(help="Model preset: product-led or sales-led.")] =
-    "product-led",
-    people: Annotated[int, typer.Option(help="People in the sample data set.")] = 500,
+    preset: Annotated[str, typer.Option(
+        help="Model preset: product-led, sales-led, or a template (feature-adoption, "
+        "activation-milestones, consumption-intensity, integration-depth, pricing-intent, "
+        "time-decay-blend).")] = "product-led",
+    people: Annotated[int, typer.Option(
+        help="People in the synthetic sample (product-led, sales-led).")] = 500,
     force: Annotated[bool, typer.Option(help="Overwrite an existing project.")] = False,
 ) -> None:
     """Create a project from a preset, with a sample data set ready to score."""

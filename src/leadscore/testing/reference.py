@@ -15,8 +15,9 @@ its place in the code):
 
 - ``equals``/``in`` compare as numbers only when the column is numeric *and* the model value is
   a number (the precise wording of ``model-reference.md``); model values are trimmed too.
-- ``number(v)`` of text accepts plain decimal notation (``" 120 "``, ``"12.5"``, ``"1e3"``), not
-  ``inf``/``nan``/``0x10``/``1_000``/``"1,000"``.
+- ``number(v)`` of text accepts plain decimal notation (``" 120 "``, ``"12.5"``, ``"1e3"``) and
+  thousands separators in groups of three (``"1,000"``), not ``inf``/``nan``/``0x10``/``1_000``
+  or a decimal comma (``"12,5"``).
 - ``email_domain`` of an email without ``@`` is missing, like a blank one.
 - ``NULL / 0`` is NULL (a missing value stays missing); ``min``/``max`` of a NULL is NULL.
 - ``speed`` compares ``earliest - created_at < within``, so an event before sign-up counts.
