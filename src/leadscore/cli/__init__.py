@@ -19,6 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from leadscore.cli.backtest import backtest, report
+from leadscore.cli.lifecycle import history, transitions
 from leadscore.errors import LeadScoreError, SpecError
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, rich_markup_mode="rich",
@@ -197,6 +198,8 @@ def demo(
 
 app.command()(backtest)
 app.command()(report)
+app.command()(transitions)
+app.command()(history)
 
 
 def main() -> None:

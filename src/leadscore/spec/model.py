@@ -20,6 +20,7 @@ from pydantic import (
     Field,
     Tag,
     field_validator,
+    model_serializer,
     model_validator,
 )
 
@@ -450,16 +451,32 @@ class TotalSection(SpecModel):
 
 
 class Status(SpecModel):
-    """A named condition; statuses are tried in order and the first true one is the status."""
+    """A named condition; statuses are tried in order and the first true one is the status.
+
+    ``cooldown`` only matters to the lifecycle store (:mod:`leadscore.lifecycle`): after a
+    person exits the status, re-qualifying for it within the cooldown is held back (no
+    ``entered`` transition, no lifecycle status) until the cooldown has passed (re-MQL logic).
+    """
 
     name: str = Field(min_length=1, pattern=r"^[A-Za-z][A-Za-z0-9_ -]{0,39}$")
     when: str
     description: str | None = None
+    cooldown: Duration | None = None
 
     @field_validator("when")
     @classmethod
     def _when_parses(cls, value: str) -> str:
         return _check_expression(value)
+
+    @model_serializer(mode="wrap")
+    def _omit_unset_cooldown(self, handler: Any) -> Any:
+        # A model without cooldowns dumps exactly as before cooldown existed, so its logic hash
+        # (spec/fingerprint.py hashes the dump) and every recorded score history stay valid;
+        # setting or changing a cooldown does change the hash.
+        data = handler(self)
+        if isinstance(data, dict) and data.get("cooldown") is None:
+            data.pop("cooldown", None)
+        return data
 
 
 class Band(SpecModel):

@@ -1,0 +1,243 @@
+"""Where the lifecycle lives: four tables next to the scores table, and the SQL that fills them.
+
+All the logic is set-wise SQL over whole runs (one statement per step, never a Python loop over
+rows). The statements use only portable SQL (``CASE``, ``FULL OUTER JOIN``, ``UPDATE … FROM``,
+``EXTRACT(EPOCH FROM …)``; they also run on PostgreSQL). What is DuckDB-specific —
+loading Arrow, temporary tables, fetching Arrow, the transaction — is inside
+:class:`Connection`, so a second engine needs only another implementation of its methods.
+
+Tables, for ``output.table = scores``:
+
+``scores_runs``         one row per recorded run: entity type, run id, as-of, logic hash, the
+                        statuses' cooldowns (seconds, JSON) and the entity count.
+``scores_history``      one row per entity per run: scores, the model's ``status`` and the
+                        ``lifecycle_status`` after cooldowns.
+``scores_transitions``  ``entered`` / ``exited`` events at the run's ``as_of``.
+``scores_state``        per entity and status: first/last entered, last exited, entries, current
+                        (rebuilt from the transitions after every run).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+import pyarrow as pa
+
+from leadscore.errors import UnsupportedFeatureError
+
+SUFFIXES = ("runs", "history", "transitions", "state")
+SUPPORTED_ENGINES = frozenset({"duckdb"})
+
+_DDL = {
+    "runs": """
+        entity_type VARCHAR NOT NULL, run_id VARCHAR NOT NULL, as_of TIMESTAMP NOT NULL,
+        logic_hash VARCHAR, model_name VARCHAR, cooldowns VARCHAR, entities BIGINT,
+        recorded_at TIMESTAMP""",
+    "history": """
+        run_id VARCHAR NOT NULL, as_of TIMESTAMP NOT NULL, entity_type VARCHAR NOT NULL,
+        entity_id VARCHAR NOT NULL, fit DOUBLE PRECISION, behavior DOUBLE PRECISION,
+        total DOUBLE PRECISION, status VARCHAR, lifecycle_status VARCHAR, logic_hash VARCHAR,
+        scored_at TIMESTAMP""",
+    "transitions": """
+        entity_type VARCHAR NOT NULL, entity_id VARCHAR NOT NULL, status VARCHAR NOT NULL,
+        kind VARCHAR NOT NULL, as_of TIMESTAMP NOT NULL, run_id VARCHAR NOT NULL,
+        previous_status VARCHAR, new_status VARCHAR, total DOUBLE PRECISION, cause VARCHAR""",
+    "state": """
+        entity_type VARCHAR NOT NULL, entity_id VARCHAR NOT NULL, status VARCHAR NOT NULL,
+        first_entered_at TIMESTAMP, last_entered_at TIMESTAMP, last_exited_at TIMESTAMP,
+        times_entered BIGINT, is_current BOOLEAN""",
+}
+
+
+class Connection:
+    """The few things the store needs from a database: run SQL, query Arrow, load Arrow."""
+
+    def __init__(self, engine) -> None:
+        if getattr(engine, "name", None) not in SUPPORTED_ENGINES:
+            raise UnsupportedFeatureError(
+                f"the lifecycle store (score history and transitions) runs on DuckDB only for "
+                f"now, not on '{getattr(engine, 'name', engine)}'; use engine type duckdb for "
+                "lifecycle, or score without recording")
+        # The native DuckDB connection under Ibis: transactions and Arrow in/out without copies.
+        self.raw = engine.con.con
+
+    def execute(self, sql: str) -> None:
+        """Run one statement."""
+        self.raw.execute(sql)
+
+    def query(self, sql: str) -> pa.Table:
+        """Run a query and return its rows as Arrow."""
+        return self.raw.sql(sql).to_arrow_table()
+
+    def scalar(self, sql: str):
+        """The first value of the first row (``None`` when there is no row)."""
+        # Fetch all rows: DuckDB refuses further work on a connection with a half-read result.
+        rows = self.raw.execute(sql).fetchall()
+        return rows[0][0] if rows else None
+
+    def load(self, name: str, data: pa.Table) -> None:
+        """(Re)create temporary table ``name`` from Arrow data."""
+        view = f"_in_{name}"
+        self.raw.register(view, data)
+        try:
+            self.raw.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT * FROM {view}")
+        finally:
+            self.raw.unregister(view)
+
+    def temp_table_as(self, name: str, select: str) -> None:
+        """(Re)create temporary table ``name`` from a query."""
+        self.raw.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS {select}")
+
+    def tables(self) -> set[str]:
+        """Names of the tables in the main schema."""
+        rows = self.raw.execute("SELECT table_name FROM information_schema.tables "
+                                "WHERE table_schema = current_schema()").fetchall()
+        return {r[0] for r in rows}
+
+
+def quote(name: str) -> str:
+    """A double-quoted SQL identifier."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def lit(value) -> str:
+    """A SQL literal for text, timestamps, numbers and ``None``."""
+    if value is None:
+        return "NULL"
+    if isinstance(value, datetime):
+        return f"TIMESTAMP '{value:%Y-%m-%d %H:%M:%S.%f}'"
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int | float):
+        return repr(value)
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+@dataclass(frozen=True)
+class Tables:
+    """The quoted names of the four lifecycle tables of one scores table."""
+
+    runs: str
+    history: str
+    transitions: str
+    state: str
+
+    @classmethod
+    def of(cls, output_table: str) -> Tables:
+        """The tables beside ``output_table`` (``scores`` → ``scores_runs`` …)."""
+        return cls(*(quote(f"{output_table}_{suffix}") for suffix in SUFFIXES))
+
+
+def ensure(con: Connection, output_table: str) -> Tables:
+    """Create the lifecycle tables when missing."""
+    names = Tables.of(output_table)
+    for suffix in SUFFIXES:
+        con.execute(f"CREATE TABLE IF NOT EXISTS {getattr(names, suffix)} ({_DDL[suffix]})")
+    return names
+
+
+def cooldown_cte(cooldowns: dict[str, float]) -> str:
+    """A ``cd(status, seconds)`` CTE body of the statuses that have a cooldown."""
+    if not cooldowns:
+        return ("SELECT CAST(NULL AS VARCHAR) AS status, "
+                "CAST(NULL AS DOUBLE PRECISION) AS seconds WHERE 1 = 0")
+    return " UNION ALL ".join(f"SELECT {lit(name)} AS status, {float(sec)!r} AS seconds"
+                              for name, sec in sorted(cooldowns.items()))
+
+
+def decide(con: Connection, t: Tables, *, entity_type: str, run_id: str, as_of: datetime,
+           cooldowns: dict[str, float]) -> None:
+    """Compute temp table ``_ls_eff``: each entity's previous and new lifecycle status in a run.
+
+    The previous status is the state as of the last transition *before* ``as_of`` (so a run
+    being replayed never sees its own or later transitions). An entity of the run whose model
+    status differs from its previous status takes the new status unless the status has a
+    cooldown and the entity exited it less than the cooldown ago: then it is held back
+    (lifecycle status NULL). An entity that holds a status but is missing from the run (no
+    longer scored) exits it.
+    """
+    et, at = lit(entity_type), lit(as_of)
+    con.temp_table_as("_ls_eff", f"""
+        WITH cd AS ({cooldown_cte(cooldowns)}),
+        st AS (
+            SELECT entity_id, status,
+                   MAX(CASE WHEN kind = 'entered' THEN as_of END) AS last_entered_at,
+                   MAX(CASE WHEN kind = 'exited' THEN as_of END) AS last_exited_at
+            FROM {t.transitions}
+            WHERE entity_type = {et} AND as_of < {at}
+            GROUP BY entity_id, status),
+        prev AS (
+            SELECT entity_id, status FROM st
+            WHERE last_entered_at IS NOT NULL
+              AND (last_exited_at IS NULL OR last_entered_at > last_exited_at)),
+        cur AS (
+            SELECT entity_id, status, total FROM {t.history}
+            WHERE entity_type = {et} AND run_id = {lit(run_id)}),
+        joined AS (
+            SELECT COALESCE(c.entity_id, p.entity_id) AS entity_id, c.status AS model_status,
+                   c.total AS total, p.status AS previous_status
+            FROM cur c FULL OUTER JOIN prev p ON c.entity_id = p.entity_id)
+        SELECT j.entity_id, j.model_status, j.total, j.previous_status,
+               CASE
+                 WHEN j.model_status IS NULL THEN NULL
+                 WHEN j.model_status = j.previous_status THEN j.model_status
+                 WHEN s.last_exited_at IS NOT NULL AND cd.seconds IS NOT NULL
+                      AND EXTRACT(EPOCH FROM {at}) - EXTRACT(EPOCH FROM s.last_exited_at)
+                          < cd.seconds
+                   THEN NULL
+                 ELSE j.model_status
+               END AS new_status
+        FROM joined j
+        LEFT JOIN st s ON s.entity_id = j.entity_id AND s.status = j.model_status
+        LEFT JOIN cd ON cd.status = j.model_status""")
+
+
+def apply(con: Connection, t: Tables, *, entity_type: str, run_id: str, as_of: datetime,
+          cause: str) -> None:
+    """Insert the run's transitions from ``_ls_eff`` and store its lifecycle statuses."""
+    et, at, run = lit(entity_type), lit(as_of), lit(run_id)
+    common = f"{et}, entity_id, {{status}}, {{kind}}, {at}, {run}, previous_status, new_status, " \
+             f"total, {lit(cause)}"
+    con.execute(f"""
+        INSERT INTO {t.transitions}
+        SELECT {common.format(status="previous_status", kind="'exited'")} FROM _ls_eff
+        WHERE previous_status IS NOT NULL
+          AND (new_status IS NULL OR new_status <> previous_status)""")
+    con.execute(f"""
+        INSERT INTO {t.transitions}
+        SELECT {common.format(status="new_status", kind="'entered'")} FROM _ls_eff
+        WHERE new_status IS NOT NULL
+          AND (previous_status IS NULL OR previous_status <> new_status)""")
+    con.execute(f"""
+        UPDATE {t.history} SET lifecycle_status = e.new_status
+        FROM _ls_eff e
+        WHERE {t.history}.entity_type = {et} AND {t.history}.run_id = {run}
+          AND {t.history}.entity_id = e.entity_id""")
+
+
+def rebuild_state(con: Connection, t: Tables, *, entity_type: str) -> None:
+    """Recompute the state table of one entity type from its transitions."""
+    et = lit(entity_type)
+    con.execute(f"DELETE FROM {t.state} WHERE entity_type = {et}")
+    con.execute(f"""
+        INSERT INTO {t.state}
+        SELECT entity_type, entity_id, status, first_entered_at, last_entered_at,
+               last_exited_at, times_entered,
+               last_entered_at IS NOT NULL
+                 AND (last_exited_at IS NULL OR last_entered_at > last_exited_at) AS is_current
+        FROM (
+            SELECT entity_type, entity_id, status,
+                   MIN(CASE WHEN kind = 'entered' THEN as_of END) AS first_entered_at,
+                   MAX(CASE WHEN kind = 'entered' THEN as_of END) AS last_entered_at,
+                   MAX(CASE WHEN kind = 'exited' THEN as_of END) AS last_exited_at,
+                   SUM(CASE WHEN kind = 'entered' THEN 1 ELSE 0 END) AS times_entered
+            FROM {t.transitions}
+            WHERE entity_type = {et}
+            GROUP BY entity_type, entity_id, status) agg""")
+
+
+def cooldowns_json(cooldowns: dict[str, float]) -> str:
+    """How a run stores its cooldowns (so a replay uses the cooldowns the run was recorded with)."""
+    return json.dumps(cooldowns, sort_keys=True)
