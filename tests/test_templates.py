@@ -5,7 +5,8 @@ For every template preset with a sample data set (``presets/samples/<name>.yaml`
 - ``leadscore init --preset <name>`` writes a project that validates and scores;
 - the engine's scores of the sample equal the sample's ``expect`` block and the reference
   scorer's, person by person;
-- the template's guide (``docs/templates/<name>.md``) shows the same outcome table.
+- the template's guide (``docs/templates/<name>.md``) shows the same outcome table;
+- and the same for accounts, for templates with an ``accounts`` section.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import pytest
 from leadscore.project import Project
 from leadscore.samples import load_sample, sample_names
 from leadscore.scaffold import init_project, preset_names
-from leadscore.testing.reference import reference_score
+from leadscore.testing.reference import reference_account_scores, reference_score
 
 END = datetime(2026, 3, 1, 12, 0)
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "templates"
@@ -40,8 +41,11 @@ def scored(request, tmp_path_factory) -> tuple[str, Project, dict[str, dict]]:
     init_project(directory, preset=name, end=END)
     project = Project.load(directory)
     assert not [d for d in project.validate() if d.severity == "error"]
-    rows = {row["person_id"]: row for row in project.score(as_of=END).table.to_pylist()}
-    yield name, project, rows
+    result = project.score(as_of=END)
+    rows = {row["person_id"]: row for row in result.table.to_pylist()}
+    accounts = ({} if result.accounts is None else
+                {row["account_id"]: row for row in result.accounts.to_pylist()})
+    yield name, project, rows, accounts
     project.close()
 
 
@@ -52,8 +56,12 @@ def _same(expected, actual) -> bool:
 
 
 def test_sample_scores_as_expected(scored) -> None:
-    name, _, rows = scored
+    name, _, rows, accounts = scored
     sample = load_sample(name)
+    assert set(sample.expect_accounts) == set(accounts)
+    for account, expected in sample.expect_accounts.items():
+        for column, value in expected.items():
+            assert _same(value, accounts[account][column]), (name, account, column)
     assert set(sample.expect) == set(rows), "every sample person has an expectation"
     for person, expected in sample.expect.items():
         for column, value in expected.items():
@@ -61,8 +69,17 @@ def test_sample_scores_as_expected(scored) -> None:
 
 
 def test_engine_agrees_with_the_reference(scored) -> None:
-    name, project, rows = scored
+    name, project, rows, accounts = scored
     tables = load_sample(name).rows(END)
+    if project.loaded.model.accounts is not None:
+        expected = reference_account_scores(project.loaded.model, tables["people"],
+                                            tables["accounts"], tables["events"], END)
+        assert set(expected) == set(accounts)
+        for account, score in expected.items():
+            for column in ("people", "fit", "behavior", "total"):
+                assert math.isclose(accounts[account][column], getattr(score, column),
+                                    abs_tol=1e-6), (account, column)
+            assert accounts[account]["status"] == score.status, account
     reference = reference_score(project.loaded.model, tables["people"], tables["accounts"],
                                 tables["events"], END)
     for person, score in reference.items():
@@ -72,9 +89,11 @@ def test_engine_agrees_with_the_reference(scored) -> None:
         assert (row["status"], row["intent_tier"]) == (score.status, score.intent_tier), person
 
 
-def _outcome_table(page: Path) -> list[dict[str, str]]:
+def _outcome_table(page: Path, marker: str = "<!-- outcome -->") -> list[dict[str, str]]:
     text = page.read_text(encoding="utf-8")
-    block = text.split("<!-- outcome -->", 1)[1].strip().splitlines()
+    if marker not in text:
+        return []
+    block = text.split(marker, 1)[1].strip().splitlines()
     lines = [line for line in block[: next((i for i, line in enumerate(block)
                                             if not line.startswith("|")), len(block))]]
     header = [cell.strip() for cell in lines[0].strip("|").split("|")]
@@ -83,22 +102,25 @@ def _outcome_table(page: Path) -> list[dict[str, str]]:
 
 
 def test_guide_shows_the_outcome(scored) -> None:
-    name, _, rows = scored
+    name, _, rows, accounts = scored
     page = DOCS / f"{name}.md"
     text = page.read_text(encoding="utf-8")
     assert f"leadscore init acme --preset {name}" in text
-    table = _outcome_table(page)
-    assert {row["person"] for row in table} == set(rows)
-    for row in table:
-        actual = rows[row["person"]]
-        for column, shown in row.items():
-            if column == "person":
-                continue
-            value = actual[column]
-            if isinstance(value, float):
-                assert shown == f"{value:.1f}", (name, row["person"], column, value)
-            else:
-                assert shown == ("—" if value is None else str(value)), (name, row, column)
+    tables = [("person", _outcome_table(page), rows)]
+    if accounts:
+        tables.append(("account", _outcome_table(page, "<!-- outcome: accounts -->"), accounts))
+    for key, table, actual_rows in tables:
+        assert {row[key] for row in table} == set(actual_rows), (name, key)
+        for row in table:
+            actual = actual_rows[row[key]]
+            for column, shown in row.items():
+                if column == key:
+                    continue
+                value = actual[column]
+                if isinstance(value, float):
+                    assert shown == f"{value:.1f}", (name, row[key], column, value)
+                else:
+                    assert shown == ("—" if value is None else str(value)), (name, row, column)
 
 
 def test_template_headers_cite_the_playbook() -> None:

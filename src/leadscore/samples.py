@@ -14,7 +14,8 @@ same sample can end "now" (``leadscore init``) or at a fixed instant (tests)::
       ana: {status: PQL, behavior: 59.6}
 
 ``created`` and ``ago`` are durations (``3d``, ``12h``) before the end. ``expect`` maps a
-person to the values its row must have when scored as of the end (numbers to 0.1).
+person to the values its row must have when scored as of the end (numbers to 0.1), and
+``expect_accounts`` an account to its row of the accounts table.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ class Sample:
     events: list[dict[str, Any]]
     accounts: list[dict[str, Any]] = field(default_factory=list)
     expect: dict[str, dict[str, Any]] = field(default_factory=dict)
+    expect_accounts: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def rows(self, end: datetime) -> dict[str, list[dict[str, Any]]]:
         """The canonical tables (``people``, ``accounts``, ``events``) ending at ``end``."""
@@ -109,10 +111,13 @@ def load_sample(name: str) -> Sample:
                           f"{', '.join(sample_names())}")
     text = (resources.files("leadscore") / _FOLDER / f"{name}.yaml").read_text("utf-8")
     data = YAML(typ="safe").load(text) or {}
-    unknown = set(data) - {"description", "people", "accounts", "events", "expect"}
+    unknown = set(data) - {"description", "people", "accounts", "events", "expect",
+                           "expect_accounts"}
     if unknown:
         raise ConfigError(f"sample '{name}': unknown keys {sorted(unknown)}")
     return Sample(name=name, description=str(data.get("description", "")),
                   people=list(data.get("people") or []), events=list(data.get("events") or []),
                   accounts=list(data.get("accounts") or []),
-                  expect={str(k): dict(v) for k, v in (data.get("expect") or {}).items()})
+                  expect={str(k): dict(v) for k, v in (data.get("expect") or {}).items()},
+                  expect_accounts={str(k): dict(v)
+                                   for k, v in (data.get("expect_accounts") or {}).items()})

@@ -60,6 +60,7 @@ def init(
     preset: Annotated[str, typer.Option(
         help="Model preset: product-led, sales-led, or a template (feature-adoption, "
         "activation-milestones, consumption-intensity, integration-depth, pricing-intent, "
+        "seat-growth, "
         "time-decay-blend).")] = "product-led",
     people: Annotated[int, typer.Option(
         help="People in the synthetic sample (product-led, sales-led).")] = 500,
@@ -137,7 +138,29 @@ def score(
                   f"model [bold]{result.model_name}[/] (logic {result.logic_hash}) in "
                   f"{result.seconds:.2f}s. Statuses: {summary}")
     console.print(_ranked_table(result.ranked(top), f"Top {top} by total"))
+    if result.accounts is not None:
+        _print_accounts(result.accounts, top)
     console.print("Written to: " + ", ".join(written))
+
+
+def _print_accounts(accounts, top: int) -> None:
+    import pyarrow.compute as pc
+
+    rows = accounts.take(pc.sort_indices(accounts, sort_keys=[("total", "descending"), (
+        "account_id", "ascending")])[:top]).to_pylist()
+    statuses = pc.value_counts(accounts["status"]).to_pylist()
+    summary = ", ".join(f"{s['values']}: {s['counts']}" for s in statuses
+                        if s["values"] is not None) or "none"
+    console.print(f"Scored [bold]{accounts.num_rows}[/] accounts. Statuses: {summary}")
+    table = Table(title=f"Top {top} accounts by total", title_justify="left")
+    for column in ("account", "people", "fit", "behavior", "total", "status", "top reasons"):
+        table.add_column(column, justify="right" if column in (
+            "people", "fit", "behavior", "total") else "left", overflow="fold")
+    for row in rows:
+        table.add_row(row["account_id"], f"{row['people']:.1f}", f"{row['fit']:.0f}",
+                      f"{row['behavior']:.1f}", f"{row['total']:.1f}", row["status"] or "",
+                      row["reasons"])
+    console.print(table)
 
 
 def _ranked_table(rows: list[dict], title: str) -> Table:
@@ -154,16 +177,21 @@ def _ranked_table(rows: list[dict], title: str) -> Table:
 
 @app.command()
 def explain(
-    person_id: Annotated[str, typer.Argument(help="The person to explain.")],
+    person_id: Annotated[str, typer.Argument(
+        metavar="ID", help="The person (or, with --account, the account) to explain.")],
     project: ProjectOption = Path("."),
     model: ModelOption = None,
     as_of: AsOfOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    account: Annotated[bool, typer.Option("--account", help="ID is an account: explain its "
+                                          "roll-ups, rules and statuses.")] = False,
 ) -> None:
-    """Explain one person's score: every rule, decay, clamps and status conditions."""
+    """Explain one person's (or account's) score: every rule, decay, clamps and statuses."""
     from leadscore.explain.render import render_explanation
 
-    explanation = _project(project, model).explain(person_id, as_of=as_of)
+    proj = _project(project, model)
+    explanation = (proj.explain_account(person_id, as_of=as_of) if account
+                   else proj.explain(person_id, as_of=as_of))
     if as_json:
         sys.stdout.write(json.dumps(explanation.to_dict(), indent=2, default=str) + "\n")
     else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import string
+from collections.abc import Callable
 
 import ibis
 import ibis.expr.types as ir
@@ -38,9 +39,14 @@ def name_resolver(model: m.ScoringModel, t: ir.Table):
     return resolve
 
 
-def status_columns(model: m.ScoringModel, t: ir.Table) -> dict[str, ir.Value]:
-    """``cond__<i>__<j>`` per condition part, ``is__<i>`` per status, and ``status``."""
-    resolve = name_resolver(model, t)
+def status_columns(model: m.ScoringModel, t: ir.Table,
+                   resolve: Callable[[str], ir.Value] | None = None) -> dict[str, ir.Value]:
+    """``cond__<i>__<j>`` per condition part, ``is__<i>`` per status, and ``status``.
+
+    ``resolve`` maps the names of the conditions to columns (default: :func:`name_resolver`;
+    account statuses add roll-ups).
+    """
+    resolve = resolve or name_resolver(model, t)
     out: dict[str, ir.Value] = {}
     branches = []
     for i, status in enumerate(model.statuses):

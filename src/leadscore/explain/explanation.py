@@ -9,7 +9,7 @@ velocity, decay) as its own signed line.
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -81,6 +81,9 @@ class Explanation:
     total_adjustments: list[Adjustment]
     statuses: list[StatusLine]
     top_reasons: str
+    entity: str = "person"
+    people: float | None = None
+    rollups: dict[str, float] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-friendly dictionary."""
@@ -276,3 +279,31 @@ def explain_row(model: m.ScoringModel, row: dict[str, Any], top_reasons: str) ->
         fit_adjustments=fit_adj, behavior_rules=behavior_rules,
         behavior_adjustments=adjustments, total_adjustments=total_adj, statuses=statuses,
         top_reasons=top_reasons)
+
+
+def explain_account_row(spec: m.AccountsSection, account_model: m.ScoringModel,
+                        row: dict[str, Any], top_reasons: str) -> Explanation:
+    """The explanation of one account row of the compiled account query.
+
+    The account's own rubric is explained like a person's; its total adds the people roll-up
+    (weighted) before the clamp, and the roll-ups the statuses may name are listed.
+    """
+    base = explain_row(account_model, {**row, "person_id": row["account_id"],
+                                       "account_id": None}, top_reasons)
+    people = _num(row["people"])
+    weights = spec.total
+    rollup = spec.people
+    how = (f"{rollup.how}" + (f" {rollup.k}" if rollup.k else "")
+           + (f" of {rollup.of}" if rollup.of else " (count)") + " over the account's people"
+           + (f" where {rollup.where}" if rollup.where else ""))
+    weighted = (weights.people_weight * people + weights.fit_weight * base.fit
+                + weights.behavior_weight * base.behavior)
+    adjustments = [Adjustment("people", weights.people_weight * people,
+                              f"people score {people:.4g} = {how}"
+                              + (f", × {weights.people_weight:g}"
+                                 if weights.people_weight != 1 else ""))]
+    adjustments += _adjust("clamp", weighted, base.total,
+                           f"total clamped to [{weights.min}, {weights.max}]")
+    rollups = {name: _num(row[f"r__{name}"]) for name in spec.rollups}
+    return replace(base, entity="account", people=people, rollups=rollups,
+                   total_adjustments=adjustments)

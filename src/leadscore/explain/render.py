@@ -35,9 +35,18 @@ def _ledger(title: str, rules: list[RuleLine], adjustments: list[Adjustment],
 
 def render_explanation(exp: Explanation) -> Group:
     """A rich renderable: header, fit ledger, behavior ledger, total and statuses."""
+    if exp.entity == "account":
+        who = f"account {exp.person_id}  as of {exp.as_of}\n"
+        parts_of_total = (f"{exp.total:.4g}  = people {exp.people or 0:.4g} + fit "
+                          f"{exp.fit:.4g} + behavior {exp.behavior:.4g}")
+        if exp.rollups:
+            who += "roll-ups: " + ", ".join(f"{k} {v:.4g}" for k, v in exp.rollups.items()) + "\n"
+    else:
+        who = f"  account {exp.account_id or '—'}  as of {exp.as_of}\n"
+        parts_of_total = f"{exp.total:.4g}  = fit {exp.fit:.4g} + behavior {exp.behavior:.4g}"
     header = Text.assemble(
-        (f"{exp.person_id}", "bold"), f"  account {exp.account_id or '—'}  as of {exp.as_of}\n",
-        ("total ", "bold"), f"{exp.total:.4g}  = fit {exp.fit:.4g} + behavior {exp.behavior:.4g}",
+        (f"{exp.person_id}" if exp.entity != "account" else "", "bold"), who,
+        ("total ", "bold"), parts_of_total,
         "   status ", (exp.status or "none", "bold magenta"),
         f"   tiers {exp.fit_tier or '—'}/{exp.intent_tier or '—'}   matrix {exp.matrix or '—'}\n",
         ("top reasons: ", "bold"), exp.top_reasons or "none",

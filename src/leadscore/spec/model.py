@@ -494,6 +494,81 @@ class TiersSection(SpecModel):
     matrix: bool = True
 
 
+class Rollup(SpecModel):
+    """How the scores of an account's people roll up to one number of the account.
+
+    ``sum``/``max``/``mean`` of a person score (``of``), ``top_k`` (the sum of the ``k`` highest)
+    or ``count`` (how many people); ``where`` keeps only the people for whom a condition over
+    ``fit``, ``behavior``, ``engagement``, ``total`` and ``status`` is true.
+    """
+
+    how: Literal["sum", "max", "mean", "count", "top_k"] = "sum"
+    of: Literal["fit", "behavior", "total"] | None = None
+    k: int | None = Field(None, ge=1)
+    where: str | None = None
+    description: str | None = None
+
+    @field_validator("where")
+    @classmethod
+    def _where_parses(cls, value: str | None) -> str | None:
+        return None if value is None else _check_expression(value)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Rollup:
+        if self.how == "count" and self.of is not None:
+            raise ValueError("`count` counts people and takes no `of`; use `how: sum` to add "
+                             "up a score")
+        if self.how != "count" and self.of is None:
+            raise ValueError(f"`how: {self.how}` needs `of: fit|behavior|total`")
+        if (self.how == "top_k") != (self.k is not None):
+            raise ValueError("`k` goes with `how: top_k` (and top_k needs k)")
+        return self
+
+
+class AccountTotal(SpecModel):
+    """Account total = people, fit and behavior, weighted, clamped to ``[min, max]``."""
+
+    people_weight: float = 1
+    fit_weight: float = 1
+    behavior_weight: float = 1
+    min: float | None = None
+    max: float | None = None
+
+
+def _default_people() -> Rollup:
+    return Rollup(how="sum", of="total")
+
+
+class AccountsSection(SpecModel):
+    """Account scoring: people roll-ups, account fit and behavior, account statuses.
+
+    The account's fit rules read account columns (``field: employees``); its behavior rules and
+    metrics see the events of all of the account's people, with windows anchored to the same
+    as-of instant (``first`` windows to the account's ``created_at``).
+    """
+
+    people: Rollup = Field(default_factory=_default_people)
+    rollups: dict[RuleId, Rollup] = Field(default_factory=dict)
+    metrics: dict[RuleId, Metric] = Field(default_factory=dict)
+    fit: FitSection = Field(default_factory=FitSection)
+    behavior: BehaviorSection = Field(default_factory=BehaviorSection)
+    total: AccountTotal = Field(default_factory=AccountTotal)
+    statuses: list[Status] = Field(default_factory=list)
+    tiers: TiersSection | None = None
+
+    def scoring_model(self, parent: ScoringModel) -> ScoringModel:
+        """The account rubric as a model of its own (lists shared with ``parent``).
+
+        Its total and statuses are not used as such: the account total adds the people score
+        and account statuses may name roll-ups (see :mod:`leadscore.compile.accounts`).
+        """
+        return ScoringModel(name=f"{parent.name} (accounts)", lists=parent.lists,
+                            metrics=self.metrics, fit=self.fit, behavior=self.behavior,
+                            total=TotalSection(fit_weight=self.total.fit_weight,
+                                               behavior_weight=self.total.behavior_weight),
+                            statuses=self.statuses, tiers=self.tiers)
+
+
 class ScoringModel(SpecModel):
     """A complete scoring model, as loaded from ``model.yaml``."""
 
@@ -509,3 +584,13 @@ class ScoringModel(SpecModel):
     total: TotalSection = Field(default_factory=TotalSection)
     statuses: list[Status] = Field(default_factory=list)
     tiers: TiersSection | None = None
+    accounts: AccountsSection | None = None
+
+    @model_serializer(mode="wrap")
+    def _omit_absent_accounts(self, handler: Any) -> Any:
+        # A model without accounts dumps exactly as before accounts existed, so its logic hash
+        # (spec/fingerprint.py hashes the dump) and recorded score histories stay valid.
+        data = handler(self)
+        if isinstance(data, dict) and data.get("accounts") is None:
+            data.pop("accounts", None)
+        return data

@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from leadscore.spec import model as m
 from leadscore.spec.diagnostics import Diagnostic, format_path
@@ -34,7 +34,46 @@ def check_model(model: m.ScoringModel) -> list[Diagnostic]:
     out += _references(model)
     out += _ordering(model)
     out += _reachability(model)
+    if model.accounts is not None:
+        out += _account_checks(model, model.accounts)
     return out
+
+
+PERSON_ROLLUP_NAMES = (*SCORE_NAMES, "status")
+"""What a roll-up's ``where`` may name: a person's scores and status."""
+
+
+def _account_checks(model: m.ScoringModel, accounts: m.AccountsSection) -> list[Diagnostic]:
+    """The account rubric's own checks, with paths under ``accounts``."""
+    sub = accounts.scoring_model(model)
+    facts = {"people", *accounts.rollups}
+    out = _duplicate_ids(sub) + _expressions(sub, facts) + _references(sub) + _ordering(sub)
+    taken = set(SCORE_NAMES) | set(sub.metrics) | set(rule_ids(sub)) | {"people"}
+    for name in accounts.rollups:
+        if name in taken:
+            out.append(Diagnostic("LS200", f"roll-up id '{name}' is already a score, metric or "
+                                  "rule of the accounts section", path=("rollups", name),
+                                  hint="roll-up ids must differ from account rule and metric ids"))
+    rollups = [(("people",), accounts.people)] + [(("rollups", name), r)
+                                                  for name, r in accounts.rollups.items()]
+    for path, rollup in rollups:
+        if rollup.where is None:
+            continue
+        for name in names_in(parse_expression(rollup.where)):
+            if name.name not in PERSON_ROLLUP_NAMES:
+                out.append(Diagnostic(
+                    "LS201", f"roll-up condition uses unknown name '{name.name}'",
+                    path=(*path, "where"), hint=_hint(name.name, PERSON_ROLLUP_NAMES)
+                    or f"a roll-up condition may use {', '.join(PERSON_ROLLUP_NAMES)}"))
+    clamp = accounts.total
+    if clamp.min is not None and clamp.max is not None and clamp.min > clamp.max:
+        out.append(Diagnostic("LS206", f"min {clamp.min:g} is above max {clamp.max:g}",
+                              path=("total", "min"), hint="swap them"))
+    return _under_accounts(out)
+
+
+def _under_accounts(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    return [replace(d, path=("accounts", *d.path)) for d in diagnostics]
 
 
 def rule_ids(model: m.ScoringModel) -> list[str]:
@@ -71,10 +110,10 @@ def _duplicate_ids(model: m.ScoringModel) -> list[Diagnostic]:
     return out
 
 
-def _expressions(model: m.ScoringModel) -> list[Diagnostic]:
+def _expressions(model: m.ScoringModel, facts: Iterable[str] = ()) -> list[Diagnostic]:
     out = []
     metrics = set(model.metrics)
-    status_names = set(SCORE_NAMES) | metrics | set(rule_ids(model))
+    status_names = set(SCORE_NAMES) | metrics | set(rule_ids(model)) | set(facts)
     for i, status in enumerate(model.statuses):
         for name in names_in(parse_expression(status.when)):
             if name.name not in status_names:
@@ -258,6 +297,12 @@ def check_against_data(model: m.ScoringModel, schema: DataSchema) -> list[Diagno
         if isinstance(rule, m.InactivityRule) and rule.inactivity.events:
             out += _check_events(rule.inactivity.events,
                                  ("behavior", "rules", i, "inactivity", "event"), schema)
+    if model.accounts is not None:
+        # The account rubric reads account columns as its own attributes, and the same events.
+        account_schema = DataSchema(people=schema.accounts, events=schema.events,
+                                    event_names=schema.event_names)
+        out += _under_accounts(check_against_data(model.accounts.scoring_model(model),
+                                                  account_schema))
     return out
 
 

@@ -666,3 +666,128 @@ def reference_score(model: m.ScoringModel, people: list[dict], accounts: list[di
             model, person, account, visible, as_of, person_columns, people_numeric,
             accounts_numeric)
     return scores
+
+
+# ============================================================================================
+# §5 Accounts
+# ============================================================================================
+
+
+@dataclass(frozen=True)
+class ReferenceAccountScore:
+    """Every score of one account at one as-of instant (``docs/semantics.md`` §5).
+
+    Attributes:
+        account_id: The account scored.
+        people: The people roll-up (``accounts.people``).
+        rollups: Roll-up id -> value.
+        fit: Account fit (its own rules on account attributes), clamped.
+        behavior: Account behavior (its own rules over its people's events).
+        total: ``people_weight × people + fit_weight × fit + behavior_weight × behavior``,
+            clamped.
+        status: First true account status, else ``None``.
+        fit_tier: Fit band of the account fit, else ``None``.
+        intent_tier: Intent band of the account behavior, else ``None``.
+        fit_points: Account fit rule id -> points.
+        behavior_points: Account behavior rule id -> points.
+    """
+
+    account_id: str
+    people: float
+    rollups: dict[str, float]
+    fit: float
+    behavior: float
+    total: float
+    status: str | None
+    fit_tier: str | None
+    intent_tier: str | None
+    fit_points: dict[str, float]
+    behavior_points: dict[str, float]
+
+
+def _rollup_value(rollup: m.Rollup, members: list[ReferenceScore]) -> float:
+    """One roll-up over the scored people of an account; 0 when no one is kept (§5)."""
+    kept = []
+    for score in members:
+        names = {"fit": score.fit, "behavior": score.behavior, "engagement": score.behavior,
+                 "total": score.total, "status": score.status}
+        if rollup.where is None or _condition(parse_expression(rollup.where),
+                                              lambda n, names=names: names[n]) is True:
+            kept.append(score)
+    if rollup.how == "count":
+        return float(len(kept))
+    values = [getattr(score, rollup.of) for score in kept]
+    if not values:
+        return 0.0
+    if rollup.how == "sum":
+        return float(sum(values))
+    if rollup.how == "max":
+        return float(max(values))
+    if rollup.how == "mean":
+        return float(sum(values) / len(values))
+    return float(sum(sorted(values, reverse=True)[: rollup.k]))
+
+
+def reference_account_scores(model: m.ScoringModel, people: list[dict], accounts: list[dict],
+                             events: list[dict],
+                             as_of: datetime) -> dict[str, ReferenceAccountScore]:
+    """Score every account visible at ``as_of`` as ``docs/semantics.md`` §5 defines it.
+
+    The account rubric is scored like a person whose attributes are the account's columns and
+    whose events are the events of every person with that ``account_id``; its people are the
+    persons scored at ``as_of`` (§0) that belong to it.
+    """
+    spec = model.accounts
+    assert spec is not None, "the model has no accounts section"
+    persons = reference_score(model, people, accounts, events, as_of)
+    account_of = {p["person_id"]: p.get("account_id") for p in people}
+    members: dict[str, list[ReferenceScore]] = {}
+    for person_id, score in persons.items():
+        account_id = account_of.get(person_id)
+        if not _is_missing(account_id):
+            members.setdefault(str(account_id).strip(), []).append(score)
+    account_events = []
+    for event in events:
+        account_id = account_of.get(event["person_id"])
+        if not _is_missing(account_id):
+            account_events.append({**event, "person_id": str(account_id).strip()})
+    as_people = [{**{k: v for k, v in a.items() if k != "account_id"},
+                  "person_id": a["account_id"]}
+                 for a in accounts if not _is_missing(a.get("account_id"))]
+    sub = spec.scoring_model(model)
+    # The rubric's own statuses may name roll-ups: they are evaluated below, not here.
+    sub_scores = reference_score(sub.model_copy(update={"statuses": []}), as_people, [],
+                                 account_events, as_of)
+
+    out: dict[str, ReferenceAccountScore] = {}
+    for account_id, score in sub_scores.items():
+        team = members.get(account_id, [])
+        people_value = _rollup_value(spec.people, team)
+        rollups = {name: _rollup_value(r, team) for name, r in spec.rollups.items()}
+        total = _clamp(spec.total.people_weight * people_value + spec.total.fit_weight * score.fit
+                       + spec.total.behavior_weight * score.behavior,
+                       spec.total.min, spec.total.max)
+        visible = [e for e in account_events if e["person_id"] == account_id
+                   and e["ts"] <= as_of]
+        created_at = next((a.get("created_at") for a in as_people
+                           if a["person_id"] == account_id), None)
+        metrics = {name: _measure(metric.measure, [
+            e for e in visible if _filter_matches(metric, e, created_at, as_of,
+                                                  sub.behavior.lookback)])
+            for name, metric in sub.metrics.items()}
+        names: dict[str, Any] = {"fit": score.fit, "behavior": score.behavior,
+                                 "engagement": score.behavior, "total": total,
+                                 "people": people_value, **rollups, **metrics,
+                                 **score.fit_points, **score.behavior_points,
+                                 **score.velocity_points}
+        status = None
+        for candidate in spec.statuses:
+            if _condition(parse_expression(candidate.when), names.__getitem__) is True:
+                status = candidate.name
+                break
+        out[account_id] = ReferenceAccountScore(
+            account_id=account_id, people=people_value, rollups=rollups, fit=score.fit,
+            behavior=score.behavior, total=total, status=status, fit_tier=score.fit_tier,
+            intent_tier=score.intent_tier, fit_points=score.fit_points,
+            behavior_points=score.behavior_points)
+    return out
