@@ -46,6 +46,8 @@ from leadscore.spec import model as m
 from leadscore.spec.durations import format_duration
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from leadscore.compile.assemble import CompiledScores
     from leadscore.project import Project
 
@@ -388,6 +390,126 @@ def _scalar(engine: Any, expr: ir.Scalar) -> Any:
     return engine.execute(expr.name("value").as_table()).column(0)[0].as_py()
 
 
+@dataclass(frozen=True)
+class BacktestPlan:
+    """What every backtest of one project over one history shares (see :func:`plan_backtest`).
+
+    Calibration and model diffs label several models with one plan, so every model sees the
+    same cutoffs, the same outcomes and the same labels.
+
+    Attributes:
+        engine: The project's engine.
+        outcomes: Normalised outcomes (:func:`normalise_outcomes`).
+        cutoffs: The cutoff grid.
+        end: The end of the grid as asked (or defaulted).
+        every: Step between cutoffs.
+        horizon: How long after a cutoff a conversion still counts.
+        conversions: Outcome names that count as a conversion.
+        won_outcome: The closed-won outcome name.
+        data_until: The last outcome or event instant in the data.
+    """
+
+    engine: Any
+    outcomes: ir.Table
+    cutoffs: tuple[datetime, ...]
+    end: datetime
+    every: timedelta
+    horizon: timedelta
+    conversions: tuple[str, ...]
+    won_outcome: str
+    data_until: datetime | None
+
+    def label(self, compiled: CompiledScores, columns: Sequence[str] = ()) -> LabelledSnapshots:
+        """Score and label every cutoff of the plan with ``compiled``."""
+        return label_snapshots(self.engine, compiled, self.outcomes, self.cutoffs,
+                               horizon=self.horizon, conversions=self.conversions,
+                               won_outcome=self.won_outcome, columns=columns)
+
+    def measure(self, model: m.ScoringModel, logic_hash: str, labelled: LabelledSnapshots, *,
+                rate_bands: StatusRateBands | None = None,
+                started: float | None = None) -> BacktestResult:
+        """Every metric of ``model`` over its labelled snapshots (see :func:`run_backtest`)."""
+        started = time.perf_counter() if started is None else started
+        engine = self.engine
+        rules = [r for r in rule_infos(model) if r.column in labelled.columns]
+        scale = score_scale(model)
+        settings = BacktestSettings(
+            start=self.cutoffs[0], end=self.end, every=self.every, horizon=self.horizon,
+            cutoffs=self.cutoffs, conversions=self.conversions, won_outcome=self.won_outcome,
+            score_scale=scale, bucket_width=_nice_width(scale / 15),
+            histogram_width=_nice_width(scale / 30), rate_bands=rate_bands or StatusRateBands())
+        run = RunInfo(model_name=model.name, logic_hash=logic_hash,
+                      engine=getattr(engine, "name", type(engine).__name__),
+                      created_at=datetime.now(UTC).replace(tzinfo=None, microsecond=0),
+                      seconds=0.0, data_until=self.data_until)
+        result = measure(labelled.to_ibis(), lambda expr: engine.execute(expr),
+                         settings=settings, statuses=[s.name for s in model.statuses],
+                         rules=rules, run=run)
+        warnings = _warnings(result, self.data_until)
+        return replace(result, run=replace(run, seconds=round(time.perf_counter() - started, 3),
+                                           warnings=warnings))
+
+
+def plan_backtest(
+    project: Project,
+    *,
+    start: datetime | None = None,
+    end: datetime | None = None,
+    every: timedelta = DEFAULT_EVERY,
+    horizon: timedelta = DEFAULT_HORIZON,
+    conversions: Sequence[str] = DEFAULT_CONVERSIONS,
+    won_outcome: str = DEFAULT_WON,
+) -> BacktestPlan:
+    """Check the inputs of a backtest and choose its cutoff grid.
+
+    The arguments are those of :func:`run_backtest`.
+
+    Raises:
+        ConfigError: no ``outcomes`` source, or a bad grid.
+        DataError: the outcomes lack a column, or hold none of the conversion outcomes.
+        SpecError: the model is invalid.
+    """
+    if horizon <= timedelta(0):
+        raise ConfigError("--horizon must be a positive duration such as 30d")
+    conversions = tuple(dict.fromkeys(c.strip() for c in conversions if c.strip()))
+    if not conversions:
+        raise ConfigError("name at least one outcome that counts as a conversion")
+    source = project.config.sources.outcomes
+    if source is None:
+        raise ConfigError("a backtest needs outcomes: add `outcomes: {path: ...}` under "
+                          "`sources:` in leadscore.yaml (columns person_id, outcome, ts; see "
+                          "docs/data-model.md)", location=str(project.root / "leadscore.yaml"))
+    errors = [d for d in project.validate(with_data=True) if d.severity == "error"]
+    if errors:
+        raise SpecError(errors)
+    engine = project.engine
+    outcomes = normalise_outcomes(engine.read("outcomes", source))
+
+    names = set(engine.execute(outcomes.select("outcome").distinct()).column(0).to_pylist())
+    if not names & set(conversions):
+        raise DataError(f"none of the conversion outcomes ({', '.join(conversions)}) occur in "
+                        f"the data; it has {', '.join(sorted(map(str, names))) or 'no rows'}. "
+                        "Choose them with --conversion", source="outcomes")
+
+    until = _scalar(engine, outcomes.ts.max())
+    events = project.tables.events
+    if events is not None and "ts" in events.columns:
+        last_event = _scalar(engine, _timestamp(events.ts).max())
+        if last_event is not None and (until is None or last_event > until):
+            until = last_event
+    if end is None:
+        if until is None:
+            raise DataError("the outcomes table is empty; there is nothing to backtest",
+                            source="outcomes")
+        end = (until - horizon).replace(hour=0, minute=0, second=0, microsecond=0)
+    end = _naive_utc(end)
+    if start is None:
+        start = end - (DEFAULT_CUTOFFS - 1) * every
+    cutoffs = cutoff_grid(start, end, every)
+    return BacktestPlan(engine, outcomes, cutoffs, end, every, horizon, conversions,
+                        won_outcome, until)
+
+
 def run_backtest(
     project: Project,
     *,
@@ -418,66 +540,21 @@ def run_backtest(
         SpecError: the model is invalid.
     """
     started = time.perf_counter()
-    if horizon <= timedelta(0):
-        raise ConfigError("--horizon must be a positive duration such as 30d")
-    conversions = tuple(dict.fromkeys(c.strip() for c in conversions if c.strip()))
-    if not conversions:
-        raise ConfigError("name at least one outcome that counts as a conversion")
-    source = project.config.sources.outcomes
-    if source is None:
-        raise ConfigError("a backtest needs outcomes: add `outcomes: {path: ...}` under "
-                          "`sources:` in leadscore.yaml (columns person_id, outcome, ts; see "
-                          "docs/data-model.md)", location=str(project.root / "leadscore.yaml"))
-    errors = [d for d in project.validate(with_data=True) if d.severity == "error"]
-    if errors:
-        raise SpecError(errors)
-    engine = project.engine
+    plan = plan_backtest(project, start=start, end=end, every=every, horizon=horizon,
+                         conversions=conversions, won_outcome=won_outcome)
     model = project.loaded.model
-    outcomes = normalise_outcomes(engine.read("outcomes", source))
-
-    names = set(engine.execute(outcomes.select("outcome").distinct()).column(0).to_pylist())
-    if not names & set(conversions):
-        raise DataError(f"none of the conversion outcomes ({', '.join(conversions)}) occur in "
-                        f"the data; it has {', '.join(sorted(map(str, names))) or 'no rows'}. "
-                        "Choose them with --conversion", source="outcomes")
-
-    until = _scalar(engine, outcomes.ts.max())
-    events = project.tables.events
-    if events is not None and "ts" in events.columns:
-        last_event = _scalar(engine, _timestamp(events.ts).max())
-        if last_event is not None and (until is None or last_event > until):
-            until = last_event
-    if end is None:
-        if until is None:
-            raise DataError("the outcomes table is empty; there is nothing to backtest",
-                            source="outcomes")
-        end = (until - horizon).replace(hour=0, minute=0, second=0, microsecond=0)
-    end = _naive_utc(end)
-    if start is None:
-        start = end - (DEFAULT_CUTOFFS - 1) * every
-    cutoffs = cutoff_grid(start, end, every)
-
     compiled = project.compiled()
-    rules = rule_infos(model)
-    labelled = label_snapshots(engine, compiled, outcomes, cutoffs, horizon=horizon,
-                               conversions=conversions, won_outcome=won_outcome,
-                               columns=[r.column for r in rules])
-    scale = score_scale(model)
-    settings = BacktestSettings(
-        start=cutoffs[0], end=_naive_utc(end), every=every, horizon=horizon, cutoffs=cutoffs,
-        conversions=conversions, won_outcome=won_outcome, score_scale=scale,
-        bucket_width=_nice_width(scale / 15), histogram_width=_nice_width(scale / 30),
-        rate_bands=rate_bands or StatusRateBands())
-    run = RunInfo(model_name=model.name, logic_hash=compiled.logic_hash,
-                  engine=getattr(engine, "name", type(engine).__name__),
-                  created_at=datetime.now(UTC).replace(tzinfo=None, microsecond=0),
-                  seconds=0.0, data_until=until)
-    result = measure(labelled.to_ibis(), lambda expr: engine.execute(expr),
-                     settings=settings, statuses=[s.name for s in model.statuses],
-                     rules=rules, run=run)
-    warnings = _warnings(result, until)
-    return replace(result, run=replace(run, seconds=round(time.perf_counter() - started, 3),
-                                       warnings=warnings))
+    labelled = plan.label(compiled, [r.column for r in rule_infos(model)])
+    return plan.measure(model, compiled.logic_hash, labelled, rate_bands=rate_bands,
+                        started=started)
+
+
+def with_model(project: Project, model_path: Path) -> Project:
+    """The same project (engine and tables shared, not reopened) with another model file.
+
+    Close only ``project``: the returned one borrows its engine.
+    """
+    return project.with_model(model_path)
 
 
 def _warnings(result: BacktestResult, until: datetime | None) -> tuple[str, ...]:
@@ -504,13 +581,16 @@ __all__ = [
     "DEFAULT_HORIZON",
     "DEFAULT_WON",
     "LABELLED_COLUMNS",
+    "BacktestPlan",
     "LabelledSnapshots",
     "cutoff_grid",
     "execute_many",
     "label_snapshots",
     "labelled_expr",
     "normalise_outcomes",
+    "plan_backtest",
     "rule_infos",
     "run_backtest",
     "score_scale",
+    "with_model",
 ]
