@@ -204,3 +204,22 @@ def test_account_reasons_lead_with_the_weighted_people_score() -> None:
     people = pa.chunked_array([[1.0, 0.0, 5.25, 0.0]])
     assert _with_people(reasons, people, -1).to_pylist() == [
         "people -1; Seats +12", "", "people -5.2", "Intent +20"]
+
+
+def test_account_transitions_are_recorded(tmp_path) -> None:
+    from leadscore import lifecycle
+    from leadscore.project import Project
+    from leadscore.scaffold import init_project
+
+    init_project(tmp_path, preset="feature-adoption", end=T)
+    project = Project.load(tmp_path)
+    try:
+        for as_of in (T, T + timedelta(days=30)):
+            project.write(project.score(as_of=as_of))
+        rows = lifecycle.transitions(project, entity_type="account").to_pylist()
+        # Northwind's PQL people fade below 120 together within a month: it enters, then exits.
+        assert [(r["entity_id"], r["kind"], r["status"], r["as_of"]) for r in rows] == [
+            ("northwind", "entered", "PQL", T), ("northwind", "exited", "PQL",
+                                                 T + timedelta(days=30))]
+    finally:
+        project.close()

@@ -48,7 +48,7 @@ __all__ = ["ENTITY_TYPES", "RunSummary", "history", "record_run", "run_id_for", 
            "status_dates", "supports", "transitions"]
 
 ENTITY_TYPES = ("person", "account")
-"""Entity types of the store; accounts share the tables once account scores exist."""
+"""Entity types of the store: people, and accounts of a model with an ``accounts`` section."""
 
 _SCORE_COLUMNS = ("fit", "behavior", "total", "status")
 
@@ -92,6 +92,13 @@ def run_id_for(as_of: datetime) -> str:
     return f"r{as_of:%Y%m%dT%H%M%S}"
 
 
+def entity_statuses(model, entity_type: str) -> list:
+    """The statuses (with their cooldowns) that apply to ``entity_type`` in ``model``."""
+    if entity_type == "account":
+        return list(model.accounts.statuses) if model.accounts is not None else []
+    return list(model.statuses)
+
+
 def _check_entity_type(entity_type: str) -> None:
     if entity_type not in ENTITY_TYPES:
         raise ConfigError(f"entity type '{entity_type}' is not one of {', '.join(ENTITY_TYPES)}")
@@ -128,7 +135,7 @@ def record_run(project: Project, result: ScoreResult, *, entity_type: str = "per
             ``output.table``: ``_runs``, ``_history``, ``_transitions``, ``_state``).
         result: Scores from :meth:`Project.score` with the project's current model (its
             cooldowns apply to this run).
-        entity_type: ``person`` (``account`` once account scores exist).
+        entity_type: ``person``, or ``account`` for account scores (their statuses apply).
         id_column: The entity id column of ``result.table``.
 
     Returns:
@@ -152,7 +159,8 @@ def record_run(project: Project, result: ScoreResult, *, entity_type: str = "per
     t = ensure(con, project.config.output.table)
     as_of = result.as_of
     run_id = run_id_for(as_of)
-    cooldowns = {s.name: s.cooldown.total_seconds() for s in model.statuses if s.cooldown}
+    cooldowns = {s.name: s.cooldown.total_seconds()
+                 for s in entity_statuses(model, entity_type) if s.cooldown}
     con.load("_ls_scores", _scores(result, id_column))
     et, at = lit(entity_type), lit(as_of)
     con.execute("BEGIN TRANSACTION")
@@ -303,7 +311,7 @@ def status_dates(project: Project, *, entity_type: str = "person") -> pa.Table:
     """
     _check_entity_type(entity_type)
     con, t = _store(project)
-    names = [s.name for s in project.loaded.model.statuses]
+    names = [s.name for s in entity_statuses(project.loaded.model, entity_type)]
     recorded = con.query(f"SELECT DISTINCT status FROM {t.state} "
                          f"WHERE entity_type = {lit(entity_type)}")["status"].to_pylist()
     names += sorted(n for n in recorded if n not in names)  # statuses since removed from model
