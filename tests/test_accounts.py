@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import ibis
+import pyarrow as pa
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -24,7 +25,16 @@ from leadscore.compile.tables import ScoringTables
 from leadscore.spec.loader import load_model_text
 from leadscore.spec.model import ScoringModel
 from leadscore.testing.reference import reference_account_scores
-from tests.strategies import Scenario, World, event_filter, event_rule, scenarios, validate
+from tests.strategies import (
+    EVENT_NAMES,
+    Scenario,
+    World,
+    event_filter,
+    event_rule,
+    grid_times,
+    scenarios,
+    validate,
+)
 from tests.test_engine_vs_reference import (
     EVENTS_SCHEMA,
     PEOPLE_SCHEMA,
@@ -43,11 +53,15 @@ def con():
     connection.disconnect()
 
 
+# Events may carry their own account (account-level events have no person).
+ACCOUNT_EVENTS_SCHEMA = EVENTS_SCHEMA.append(pa.field("account_id", pa.string()))
+
+
 def run_accounts(con, model: ScoringModel, world: World, as_of: datetime) -> dict[str, dict]:
     tables = ScoringTables(ibis.memtable(_table(world.people, PEOPLE_SCHEMA)),
                            ibis.memtable(_table(world.accounts,
                                                 _accounts_schema(world.employees_type))),
-                           ibis.memtable(_table(world.events, EVENTS_SCHEMA)))
+                           ibis.memtable(_table(world.events, ACCOUNT_EVENTS_SCHEMA)))
     compiled = compile_account_scores(tables, model)
     rows = con.to_pyarrow(compiled.expr, params=compiled.params(as_of)).to_pylist()
     out = {row["account_id"]: row for row in rows}
@@ -103,7 +117,16 @@ def account_scenarios(draw) -> Scenario:
         statuses.append({"name": name, "when": atom})
     accounts["statuses"] = statuses
     spec["accounts"] = accounts
-    return Scenario(validate(spec), spec, base.world, base.as_of)
+    # Account-level events (no person; an intent feed), and person events tagged with an
+    # account of their own, which wins over the person's.
+    extra = [{"person_id": None, "account_id": draw(st.sampled_from(["a0", " a1 ", "a2", ""])),
+              "event": draw(st.sampled_from(EVENT_NAMES)), "ts": draw(grid_times())}
+             for _ in range(draw(st.integers(0, 4)))]
+    events = [dict(e, account_id=draw(st.sampled_from([None, None, None, "a2"])))
+              for e in base.world.events]
+    world = World(base.world.people, base.world.accounts, events + extra,
+                  base.world.employees_type)
+    return Scenario(validate(spec), spec, world, base.as_of)
 
 
 def _close(a, b) -> bool:

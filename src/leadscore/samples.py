@@ -58,7 +58,10 @@ class Sample:
             people.append(row)
         events = []
         for i, event in enumerate(self.events, start=1):
-            row = {"event_id": f"{self.name}-{i}", "person_id": str(event["person"]),
+            # An event without `person` is an account-level event (it carries account_id).
+            person = event.get("person")
+            row = {"event_id": f"{self.name}-{i}",
+                   "person_id": None if person is None else str(person),
                    "event": event["event"], "ts": end - self._offset(event.get("ago"), "ago",
                                                                      event)}
             row.update({k: v for k, v in event.items() if k not in _EVENT_KEYS})

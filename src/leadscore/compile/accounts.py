@@ -6,8 +6,10 @@ compiled over pseudo tables in which
 
 - the "people" are the accounts (``account_id`` renamed ``person_id``), so account fit rules read
   account columns and ``first`` windows start at the account's ``created_at``;
-- the "events" are every person's events re-keyed to that person's ``account_id``, so account
-  behavior rules, metrics, velocity and decay see the whole team's activity.
+- the "events" are every person's events re-keyed to that person's ``account_id`` (or to the
+  event's own ``account_id`` when the events carry one, which also brings in account-level
+  events without a person, such as third-party intent), so account behavior rules, metrics,
+  velocity and decay see the whole team's activity.
 
 On top of that rubric come the roll-ups of the people's own scores (as of the same instant), the
 account total (people + fit + behavior, weighted and clamped) and the account statuses, whose
@@ -26,7 +28,7 @@ from leadscore.compile.asof import AsOf
 from leadscore.compile.assemble import compile_scores
 from leadscore.compile.expressions import compile_condition
 from leadscore.compile.statuses import name_resolver, status_columns
-from leadscore.compile.tables import ScoringTables, normalise
+from leadscore.compile.tables import ScoringTables, clean_string, normalise, normalise_events
 from leadscore.errors import DataError
 from leadscore.spec import model as m
 from leadscore.spec.expressions import parse_expression
@@ -112,9 +114,23 @@ def _account_tables(tables: ScoringTables, as_of: AsOf) -> ScoringTables:
     if canonical.events is not None:
         owners = canonical.people.select(_pid=canonical.people.person_id,
                                          _aid=canonical.people.account_id)
-        joined = canonical.events.join(owners, canonical.events.person_id == owners._pid)
-        events = joined.filter(joined._aid.notnull()).mutate(person_id=joined._aid).drop(
-            "_pid", "_aid")
+        joined = canonical.events.left_join(owners, canonical.events.person_id == owners._pid)
+        account = joined._aid
+        if "account_id" in joined.columns:
+            # An event's own account_id wins over its person's account.
+            account = clean_string(joined.account_id).coalesce(joined._aid)
+        # member_id keeps who did it, so account metrics can count people ({distinct: member_id}).
+        events = joined.mutate(member_id=joined.person_id, person_id=account).filter(
+            ibis._.person_id.notnull()).drop("_pid", "_aid")
+        if "account_id" in tables.events.columns:
+            # Account-level events (intent feeds, billing) have an account but no person.
+            raw = tables.events
+            own = clean_string(raw.account_id)
+            account_only = normalise_events(
+                raw.filter(raw.person_id.isnull() & own.notnull()).mutate(person_id=own)
+            ).mutate(member_id=ibis.null("string"))
+            shared = [c for c in events.columns if c in account_only.columns]
+            events = events.select(*shared).union(account_only.select(*shared))
     return ScoringTables(people=as_people, events=events)
 
 

@@ -20,11 +20,16 @@ ACCOUNT_PREFIX = "account__"
 
 @dataclass(frozen=True)
 class ScoringTables:
-    """People (required), accounts and events as Ibis tables in canonical shape."""
+    """People (required), accounts and events as Ibis tables in canonical shape.
+
+    ``identities`` (optional, ``anonymous_id, user_id, ts``) resolves anonymous events to people
+    point-in-time; see :mod:`leadscore.compile.identity`.
+    """
 
     people: ir.Table
     accounts: ir.Table | None = None
     events: ir.Table | None = None
+    identities: ir.Table | None = None
 
     def schema(self, event_names: frozenset[str] | None = None) -> DataSchema:
         """Column names (and optionally event names) for data-aware validation."""
@@ -54,7 +59,8 @@ def _as_timestamp(value: ir.Value) -> ir.TimestampValue:
     return value.cast("string").cast("timestamp")
 
 
-def _clean_string(value: ir.Value) -> ir.StringValue:
+def clean_string(value: ir.Value) -> ir.StringValue:
+    """Text trimmed, with blank text as NULL (a blank id or attribute is missing)."""
     text = value.cast("string").strip()
     return ibis.ifelse(text == "", ibis.null("string"), text)
 
@@ -63,7 +69,7 @@ def normalise_people(people: ir.Table) -> ir.Table:
     """Canonical people: string ids, timestamp ``created_at``, derived ``email_domain``."""
     _require(people, "people", ("person_id",))
     columns: dict[str, ir.Value] = {"person_id": people.person_id.cast("string")}
-    columns["account_id"] = (_clean_string(people.account_id) if "account_id" in people.columns
+    columns["account_id"] = (clean_string(people.account_id) if "account_id" in people.columns
                              else ibis.null("string"))
     columns["created_at"] = (_as_timestamp(people.created_at) if "created_at" in people.columns
                              else ibis.null("timestamp"))
@@ -74,7 +80,7 @@ def normalise_people(people: ir.Table) -> ir.Table:
     for name in people.columns:
         if name not in columns:
             col = people[name]
-            columns[name] = _clean_string(col) if col.type().is_string() else col
+            columns[name] = clean_string(col) if col.type().is_string() else col
     return people.select(**columns).filter(ibis._.person_id.notnull())
 
 
@@ -87,7 +93,7 @@ def normalise_accounts(accounts: ir.Table) -> ir.Table:
         if name == "account_id":
             col = col.cast("string")
         elif col.type().is_string():
-            col = _clean_string(col)
+            col = clean_string(col)
         columns[ACCOUNT_PREFIX + name] = col
     return accounts.select(**columns)
 
@@ -107,10 +113,22 @@ def normalise_events(events: ir.Table) -> ir.Table:
         ibis._.person_id.notnull(), ibis._.event.notnull(), ibis._.ts.notnull())
 
 
-def normalise(tables: ScoringTables) -> ScoringTables:
-    """All tables in canonical shape (see :func:`normalise_people` and friends)."""
+def normalise(tables: ScoringTables, as_of: ir.TimestampScalar | None = None) -> ScoringTables:
+    """All tables in canonical shape (see :func:`normalise_people` and friends).
+
+    With ``identities`` and ``as_of`` (the scoring parameter), anonymous events are first
+    attributed to people through identity edges observed at or before ``as_of``
+    (:func:`leadscore.compile.identity.resolve`); without ``as_of`` they stay anonymous.
+    """
+    events = tables.events
+    if events is not None and tables.identities is not None and as_of is not None:
+        from leadscore.compile.identity import IDENTITY_COLUMNS, resolve
+
+        _require(tables.identities, "identities", IDENTITY_COLUMNS)
+        events = resolve(events, tables.identities, as_of)
     return ScoringTables(
         people=normalise_people(tables.people),
         accounts=normalise_accounts(tables.accounts) if tables.accounts is not None else None,
-        events=normalise_events(tables.events) if tables.events is not None else None,
+        events=normalise_events(events) if events is not None else None,
+        identities=tables.identities,
     )

@@ -299,7 +299,8 @@ def check_against_data(model: m.ScoringModel, schema: DataSchema) -> list[Diagno
                                  ("behavior", "rules", i, "inactivity", "event"), schema)
     if model.accounts is not None:
         # The account rubric reads account columns as its own attributes, and the same events.
-        account_schema = DataSchema(people=schema.accounts, events=schema.events,
+        account_schema = DataSchema(people=schema.accounts,
+                                    events=schema.events | {"member_id"},
                                     event_names=schema.event_names)
         out += _under_accounts(check_against_data(model.accounts.scoring_model(model),
                                                   account_schema))

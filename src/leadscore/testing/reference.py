@@ -748,9 +748,14 @@ def reference_account_scores(model: m.ScoringModel, people: list[dict], accounts
             members.setdefault(str(account_id).strip(), []).append(score)
     account_events = []
     for event in events:
-        account_id = account_of.get(event["person_id"])
+        # The event's own account_id wins; else its person's account (§5).
+        account_id = event.get("account_id")
+        if _is_missing(account_id):
+            person_id = event.get("person_id")
+            account_id = None if _is_missing(person_id) else account_of.get(person_id)
         if not _is_missing(account_id):
-            account_events.append({**event, "person_id": str(account_id).strip()})
+            account_events.append({**event, "person_id": str(account_id).strip(),
+                                   "member_id": event.get("person_id")})
     as_people = [{**{k: v for k, v in a.items() if k != "account_id"},
                   "person_id": a["account_id"]}
                  for a in accounts if not _is_missing(a.get("account_id"))]
