@@ -13,6 +13,11 @@ Example::
       # a CRM export with its own column names:
       # people: {path: hubspot_contacts.csv, columns: {person_id: "Record ID", email: "Email"}}
     output: {table: scores, path: out/scores.parquet}
+    # or bring raw exports in with `leadscore ingest` (docs/ingest.md); without `sources:` the
+    # scoring then reads the ingested tables (ls_people, ls_accounts, ls_events, …):
+    # ingest:
+    #   sources:
+    #     - {name: web, format: segment, path: data/segment/*.ndjson}
 
 Relative paths are relative to the project file's folder.
 """
@@ -21,6 +26,7 @@ from __future__ import annotations
 
 import os
 import re
+from datetime import timedelta
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -39,6 +45,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from leadscore.errors import ConfigError
+from leadscore.spec.durations import parse_duration
 
 PROJECT_FILE = "leadscore.yaml"
 FORMATS = ("parquet", "csv", "ndjson", "json")
@@ -82,6 +89,96 @@ class SourcesConfig(_Config):
     accounts: SourceConfig | None = None
     events: SourceConfig | None = None
     outcomes: SourceConfig | None = None
+    identities: SourceConfig | None = None
+
+
+INGESTED_SOURCES = {
+    "people": {"table": "ls_people"},
+    "accounts": {"table": "ls_accounts"},
+    "events": {"table": "ls_events"},
+    "outcomes": {"table": "ls_outcomes"},
+    "identities": {"table": "ls_identities"},
+}
+"""What ``sources:`` means when it is absent and ``ingest:`` is present: the ingested tables."""
+
+INGEST_FORMATS = ("segment", "amplitude", "mixpanel", "posthog", "csv", "parquet",
+                  "duckdb_table", "postgres_table")
+EVENT_FORMATS = ("segment", "amplitude", "mixpanel", "posthog")
+PROPERTY_TYPES = ("string", "integer", "double", "boolean", "timestamp")
+
+
+def _duration_value(value: object) -> object:
+    if isinstance(value, str):
+        return parse_duration(value)
+    return value
+
+
+class IngestOptions(_Config):
+    """Per-source reading options of an ``ingest:`` source."""
+
+    delimiter: str | None = Field(None, min_length=1, max_length=4)
+    timestamp_format: str | None = None
+    outcome_values: dict[str, str] = Field(default_factory=dict)
+    dsn: str | None = None
+
+    @field_validator("dsn", mode="before")
+    @classmethod
+    def _expand_dsn(cls, value: object) -> object:
+        return expand_env(value) if isinstance(value, str) else value
+
+
+class IngestSourceConfig(_Config):
+    """One source of ``leadscore ingest``: vendor event exports, CRM files or tables."""
+
+    name: str = Field(pattern=r"^[A-Za-z_][A-Za-z0-9_-]*$")
+    format: Literal["segment", "amplitude", "mixpanel", "posthog", "csv", "parquet",
+                    "duckdb_table", "postgres_table"]
+    path: str | None = None
+    table: str | None = None
+    kind: Literal["events", "people", "accounts", "outcomes"] = "events"
+    columns: dict[str, str] = Field(default_factory=dict)
+    options: IngestOptions = Field(default_factory=IngestOptions)
+
+    @model_validator(mode="after")
+    def _where(self) -> IngestSourceConfig:
+        if self.format in ("duckdb_table", "postgres_table"):
+            if not self.table:
+                raise ValueError(f"a `{self.format}` source needs `table:`")
+            if self.format == "postgres_table" and not self.options.dsn:
+                raise ValueError("a `postgres_table` source needs `options.dsn:` "
+                                 "(e.g. postgresql://user@host:5432/db, ${VAR} expands)")
+        elif not self.path:
+            raise ValueError(f"a `{self.format}` source needs `path:` (a file or a glob)")
+        if self.format in EVENT_FORMATS and self.kind != "events":
+            raise ValueError(f"`{self.format}` exports are events; drop `kind: {self.kind}`")
+        return self
+
+
+class IngestConfig(_Config):
+    """The ``ingest:`` section: what ``leadscore ingest`` reads and how strictly."""
+
+    sources: list[IngestSourceConfig] = Field(default_factory=list)
+    max_future: Annotated[timedelta, Field(gt=timedelta(0))] = timedelta(days=1)
+    max_event_bytes: int = Field(32 * 1024, ge=256)
+    personal_domains: list[str] = Field(default_factory=list)
+    properties: dict[str, Literal["string", "integer", "double", "boolean", "timestamp"]] = (
+        Field(default_factory=dict))
+
+    @field_validator("max_future", mode="before")
+    @classmethod
+    def _parse_max_future(cls, value: object) -> object:
+        return _duration_value(value)
+
+    @model_validator(mode="after")
+    def _unique_names(self) -> IngestConfig:
+        names = [s.name for s in self.sources]
+        dupes = sorted({n for n in names if names.count(n) > 1})
+        if dupes:
+            raise ValueError(f"source names must be unique; repeated: {', '.join(dupes)}")
+        bad = [p for p in self.properties if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", p)]
+        if bad:
+            raise ValueError(f"property columns must be identifiers: {', '.join(bad)}")
+        return self
 
 
 class DuckDBEngineConfig(_Config):
@@ -177,6 +274,15 @@ class ProjectConfig(_Config):
     engine: EngineConfig = Field(default_factory=DuckDBEngineConfig)
     sources: SourcesConfig
     output: OutputConfig = Field(default_factory=OutputConfig)
+    ingest: IngestConfig | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _default_sources(cls, data: object) -> object:
+        # With `ingest:` and no `sources:`, scoring reads what `leadscore ingest` wrote.
+        if isinstance(data, dict) and "sources" not in data and data.get("ingest") is not None:
+            return {**data, "sources": INGESTED_SOURCES}
+        return data
 
 
 def load_config(path: Path) -> ProjectConfig:

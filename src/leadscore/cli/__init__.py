@@ -20,6 +20,7 @@ from rich.text import Text
 
 from leadscore.cli.backtest import backtest, report
 from leadscore.cli.calibrate import calibrate, diff
+from leadscore.cli.ingest import ingest, quarantine_app
 from leadscore.cli.lifecycle import history, transitions
 from leadscore.errors import LeadScoreError, SpecError
 
@@ -226,6 +227,8 @@ def demo(
 
 app.command()(backtest)
 app.command()(report)
+app.command()(ingest)
+app.add_typer(quarantine_app, name="quarantine")
 app.command()(calibrate)
 app.command()(diff)
 app.command()(transitions)
