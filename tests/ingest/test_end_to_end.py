@@ -2,7 +2,6 @@
 
 from datetime import datetime
 
-import ibis
 import pytest
 
 from leadscore.project import Project
@@ -36,23 +35,10 @@ behavior:
 """
 
 
-def _list_tables(self, **_kwargs) -> list[str]:
-    return [r[0] for r in self.con.execute("SELECT table_name FROM duckdb_tables()").fetchall()]
-
-
 @pytest.fixture(scope="module")
 def scored(tmp_path_factory):
-    from ibis.backends.duckdb import Backend
-
     from tests.ingest.conftest import Proj
 
-    # ibis 12's DuckDB list_tables() calls fetch_arrow_table(), which duckdb 2.0 removed; the
-    # engine's `table:` check uses it (engines/duckdb.py, not ingest): bridge it for this test.
-    patch = pytest.MonkeyPatch()
-    try:
-        ibis.duckdb.connect().list_tables()
-    except AttributeError:
-        patch.setattr(Backend, "list_tables", _list_tables)
     proj = Proj(tmp_path_factory.mktemp("e2e") / "project", [SEGMENT, *CRM])
     (proj.root / "model.yaml").write_text(MODEL)
     proj.ingest()
@@ -62,7 +48,6 @@ def scored(tmp_path_factory):
                         project.score(as_of=datetime(2024, 3, 11)).table.to_pylist()}
     finally:
         project.close()
-        patch.undo()
 
 
 def test_sources_default_to_ingested_tables(scored):

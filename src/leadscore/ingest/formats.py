@@ -62,7 +62,7 @@ def wrong_type(checks: list[tuple[str, str, tuple[str, ...]]], p: Paths) -> str:
     """SQL naming the first field whose JSON type is not allowed (``wrong_type:<field>``)."""
     whens = [f"WHEN {p.t(path)} NOT IN ({', '.join(quote(t) for t in allowed)}) "
              f"THEN {quote('wrong_type:' + label)}" for label, path, allowed in checks]
-    return "CASE " + " ".join(whens) + " END" if whens else "NULL"
+    return "CASE " + " ".join(whens) + " END" if whens else "NULL::VARCHAR"
 
 
 def parse_ts(text: str) -> str:

@@ -39,13 +39,13 @@ def columns(p: Paths) -> dict[str, str]:
                          f"ELSE coalesce({device_id}, CASE WHEN {user_id} IS NULL "
                          f"AND {device_id} IS NOT NULL THEN {distinct} END) END"),
         "event": event,
-        "name": "NULL",
-        "group_id": "NULL",
-        "previous_id": "NULL",
+        "name": "NULL::VARCHAR",
+        "group_id": "NULL::VARCHAR",
+        "previous_id": "NULL::VARCHAR",
         "ts_text": p.s("$.properties.time"),
         "ts": p.ts(epoch_ts(p.s("$.properties.time"))),
         "properties": p.o("$.properties"),
-        "traits": "NULL",
+        "traits": "NULL::JSON",
         "type_error": wrong_type(checks, p),
     }
 

@@ -38,10 +38,10 @@ def columns(p: Paths) -> dict[str, str]:
         "anonymous_id": f"CASE WHEN {identify} THEN {v2} "
                         f"WHEN {anonymous} THEN {distinct} END",
         "event": event,
-        "name": "NULL",
+        "name": "NULL::VARCHAR",
         "group_id": (f"coalesce({v4}, "
                      f"{v3})"),
-        "previous_id": "NULL",
+        "previous_id": "NULL::VARCHAR",
         "ts_text": p.s("$.timestamp"),
         "ts": p.ts(parse_ts(p.s("$.timestamp"))),
         "properties": p.o("$.properties"),

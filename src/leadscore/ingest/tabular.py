@@ -197,7 +197,7 @@ def _events(con, source, mapping, available, limits) -> Counts:
     event_id = (_text(mapping, "event_id") if "event_id" in mapping else
                 f"md5(concat_ws('|', {quote(source.name)}, {person}, {anon}, {event}, "
                 f"CAST({client} AS VARCHAR), CAST({props} AS VARCHAR)))")
-    type_error = "NULL"
+    type_error = "NULL::VARCHAR"
     if "properties" in mapping and available[mapping["properties"]] == "VARCHAR":
         type_error = (f"CASE WHEN {_text(mapping, 'properties')} IS NOT NULL AND {props} IS NULL "
                       "THEN 'wrong_type:properties' END")
