@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -22,6 +21,7 @@ from leadscore.cli.backtest import backtest, report
 from leadscore.cli.calibrate import calibrate, diff
 from leadscore.cli.ingest import ingest, quarantine_app
 from leadscore.cli.lifecycle import history, transitions
+from leadscore.cli.options import AsOfOption, ModelOption, ProjectOption
 from leadscore.errors import LeadScoreError, SpecError
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, rich_markup_mode="rich",
@@ -29,13 +29,6 @@ app = typer.Typer(no_args_is_help=True, add_completion=False, rich_markup_mode="
 console = Console()
 err = Console(stderr=True)
 
-ProjectOption = Annotated[Path, typer.Option("--project", "-p", envvar="LEADSCORE_PROJECT",
-                                             help="Project folder (with leadscore.yaml).")]
-ModelOption = Annotated[Path | None, typer.Option("--model", "-m",
-                                                  help="Model file (default: from the project).")]
-AsOfOption = Annotated[datetime | None, typer.Option(
-    "--as-of", help="Score as of this UTC instant, e.g. 2026-03-01 or 2026-03-01T12:00 "
-    "(default: now).")]
 
 
 def _project(path: Path, model: Path | None = None):

@@ -10,13 +10,14 @@ Register them on the root app (``leadscore.cli``)::
 from __future__ import annotations
 
 import sys
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
+from leadscore.cli.options import ModelOption, ProjectOption, parse_instant
 from leadscore.errors import ConfigError, NotFoundError
 
 if TYPE_CHECKING:
@@ -29,10 +30,6 @@ err = Console(stderr=True)
 _LEVEL_STYLE = {"good": "green", "warning": "yellow", "bad": "red", "info": "dim"}
 _LEVEL_MARK = {"good": "✓", "warning": "!", "bad": "✕", "info": "·"}
 
-ProjectOption = Annotated[Path, typer.Option("--project", "-p", envvar="LEADSCORE_PROJECT",
-                                             help="Project folder (with leadscore.yaml).")]
-ModelOption = Annotated[Path | None, typer.Option("--model", "-m",
-                                                  help="Model file (default: from the project).")]
 FromOption = Annotated[str | None, typer.Option(
     "--from", help="First cutoff, UTC (e.g. 2026-02-01). Default: 7 steps before --to.")]
 ToOption = Annotated[str | None, typer.Option(
@@ -45,17 +42,6 @@ ConversionOption = Annotated[list[str] | None, typer.Option(
     "--conversion", help="Outcome that counts as a conversion; repeat or comma-separate. "
     "Default: opportunity_created, converted, closed_won.")]
 WonOption = Annotated[str, typer.Option("--won", help="The closed-won outcome name.")]
-
-
-def _parse_instant(text: str | None, option: str) -> datetime | None:
-    if text is None:
-        return None
-    try:
-        value = datetime.fromisoformat(text.strip())
-    except ValueError:
-        raise ConfigError(f"{option} '{text}' is not a date or time; write e.g. 2026-03-01 or "
-                          "2026-03-01T12:00") from None
-    return value.astimezone(UTC).replace(tzinfo=None) if value.tzinfo else value
 
 
 def _parse_duration(text: str, option: str) -> timedelta:
@@ -79,8 +65,8 @@ def _run(project: Project, start: str | None, end: str | None, every: str, horiz
          conversion: list[str] | None, won: str) -> BacktestResult:
     from leadscore.backtest.run import run_backtest
 
-    return run_backtest(project, start=_parse_instant(start, "--from"),
-                        end=_parse_instant(end, "--to"), every=_parse_duration(every, "--every"),
+    return run_backtest(project, start=parse_instant(start, "--from"),
+                        end=parse_instant(end, "--to"), every=_parse_duration(every, "--every"),
                         horizon=_parse_duration(horizon, "--horizon"),
                         conversions=_conversions(conversion), won_outcome=won)
 

@@ -21,15 +21,13 @@ from leadscore.cli.backtest import (
     EveryOption,
     FromOption,
     HorizonOption,
-    ModelOption,
-    ProjectOption,
     ToOption,
     WonOption,
     _conversions,
     _open,
     _parse_duration,
-    _parse_instant,
 )
+from leadscore.cli.options import ModelOption, ProjectOption, parse_instant
 from leadscore.errors import ConfigError
 
 console = Console()
@@ -100,8 +98,8 @@ def calibrate(
     proj = _open(project, model)
     try:
         result = calibrate_project(
-            proj, out=out, options=options, start=_parse_instant(start, "--from"),
-            end=_parse_instant(end, "--to"), every=_parse_duration(every, "--every"),
+            proj, out=out, options=options, start=parse_instant(start, "--from"),
+            end=parse_instant(end, "--to"), every=_parse_duration(every, "--every"),
             horizon=_parse_duration(horizon, "--horizon"),
             conversions=_conversions(conversion), won_outcome=won)
     finally:
@@ -139,8 +137,8 @@ def diff(
     proj = _open(project, None)
     try:
         result = diff_models(
-            proj, model_a, model_b, as_of=_parse_instant(as_of, "--as-of"), top=top,
-            start=_parse_instant(start, "--from"), end=_parse_instant(end, "--to"),
+            proj, model_a, model_b, as_of=parse_instant(as_of, "--as-of"), top=top,
+            start=parse_instant(start, "--from"), end=parse_instant(end, "--to"),
             every=_parse_duration(every, "--every"),
             horizon=_parse_duration(horizon, "--horizon"),
             conversions=_conversions(conversion), won_outcome=won)

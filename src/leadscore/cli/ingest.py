@@ -18,10 +18,10 @@ from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
+from leadscore.cli.options import ProjectOption
+
 console = Console()
 
-ProjectOption = Annotated[Path, typer.Option("--project", "-p", envvar="LEADSCORE_PROJECT",
-                                             help="Project folder (with leadscore.yaml).")]
 
 PROGRESS_MIN_BYTES = 16 * 1024 * 1024
 """Show a progress bar when the files to read add up to at least this much."""

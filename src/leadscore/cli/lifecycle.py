@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -20,26 +20,13 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from leadscore.errors import ConfigError
+from leadscore.cli.options import ProjectOption, parse_instant
 
 console = Console()
 
-ProjectOption = Annotated[Path, typer.Option("--project", "-p", envvar="LEADSCORE_PROJECT",
-                                             help="Project folder (with leadscore.yaml).")]
 EntityOption = Annotated[str | None, typer.Option(
     "--entity", help="Only this entity type: person or account (default: all).")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print a JSON list instead of a table.")]
-
-
-def _instant(text: str | None, option: str) -> datetime | None:
-    if text is None:
-        return None
-    try:
-        value = datetime.fromisoformat(text.strip())
-    except ValueError:
-        raise ConfigError(f"{option} '{text}' is not a date or time; write e.g. 2026-03-01 or "
-                          "2026-03-01T12:00 (UTC)") from None
-    return value.astimezone(UTC).replace(tzinfo=None) if value.tzinfo else value
 
 
 def _open(path: Path):
@@ -85,8 +72,8 @@ def transitions(
 
     proj = _open(project)
     try:
-        rows = lifecycle.transitions(proj, since=_instant(since, "--since"),
-                                     until=_instant(until, "--until"), status=status,
+        rows = lifecycle.transitions(proj, since=parse_instant(since, "--since"),
+                                     until=parse_instant(until, "--until"), status=status,
                                      entity_type=entity)
     finally:
         proj.close()
