@@ -41,6 +41,7 @@ from leadscore.backtest.result import (
     RunInfo,
     StatusRateBands,
 )
+from leadscore.compile.tables import as_timestamp
 from leadscore.errors import ConfigError, DataError, EngineError, SpecError
 from leadscore.spec import model as m
 from leadscore.spec.durations import format_duration
@@ -115,15 +116,6 @@ def _nice_width(raw: float) -> float:
     return float(round(raw))
 
 
-def _timestamp(value: ir.Value) -> ir.TimestampValue:
-    dtype = value.type()
-    if dtype.is_timestamp():
-        return value.cast("timestamp") if dtype.timezone else value
-    if dtype.is_date():
-        return value.cast("timestamp")
-    return value.cast("string").cast("timestamp")
-
-
 def _id(table: ir.Table, name: str) -> ir.StringValue:
     if name not in table.columns:
         return ibis.null("string")
@@ -147,7 +139,7 @@ def normalise_outcomes(outcomes: ir.Table) -> ir.Table:
     return outcomes.select(person_id=_id(outcomes, "person_id"),
                            account_id=_id(outcomes, "account_id"),
                            outcome=outcomes.outcome.cast("string").strip(),
-                           ts=_timestamp(outcomes.ts)).filter(ibis._.ts.notnull())
+                           ts=as_timestamp(outcomes.ts)).filter(ibis._.ts.notnull())
 
 
 def rule_infos(model: m.ScoringModel) -> tuple[RuleInfo, ...]:
@@ -494,7 +486,7 @@ def plan_backtest(
     until = _scalar(engine, outcomes.ts.max())
     events = project.tables.events
     if events is not None and "ts" in events.columns:
-        last_event = _scalar(engine, _timestamp(events.ts).max())
+        last_event = _scalar(engine, as_timestamp(events.ts).max())
         if last_event is not None and (until is None or last_event > until):
             until = last_event
     if end is None:

@@ -49,7 +49,8 @@ def _require(table: ir.Table, name: str, columns: tuple[str, ...]) -> None:
             "Map your column names with `columns:` in leadscore.yaml", source=name)
 
 
-def _as_timestamp(value: ir.Value) -> ir.TimestampValue:
+def as_timestamp(value: ir.Value) -> ir.TimestampValue:
+    """A column as a naive timestamp (zone-aware values as UTC wall time; text parsed)."""
     dtype = value.type()
     if dtype.is_timestamp():
         # Zone-aware columns are compared as UTC wall time, the same as naive ones.
@@ -71,7 +72,7 @@ def normalise_people(people: ir.Table) -> ir.Table:
     columns: dict[str, ir.Value] = {"person_id": people.person_id.cast("string")}
     columns["account_id"] = (clean_string(people.account_id) if "account_id" in people.columns
                              else ibis.null("string"))
-    columns["created_at"] = (_as_timestamp(people.created_at) if "created_at" in people.columns
+    columns["created_at"] = (as_timestamp(people.created_at) if "created_at" in people.columns
                              else ibis.null("timestamp"))
     if "email" in people.columns and "email_domain" not in people.columns:
         # No match extracts '' on some engines: an email without a domain has a missing domain.
@@ -104,7 +105,7 @@ def normalise_events(events: ir.Table) -> ir.Table:
     columns: dict[str, ir.Value] = {
         "person_id": events.person_id.cast("string"),
         "event": events.event.cast("string"),
-        "ts": _as_timestamp(events.ts),
+        "ts": as_timestamp(events.ts),
     }
     for name in events.columns:
         if name not in columns:
