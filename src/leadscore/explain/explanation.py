@@ -307,3 +307,52 @@ def explain_account_row(spec: m.AccountsSection, account_model: m.ScoringModel,
     rollups = {name: _num(row[f"r__{name}"]) for name in spec.rollups}
     return replace(base, entity="account", people=people, rollups=rollups,
                    total_adjustments=adjustments)
+
+
+def _product_row(row: dict[str, Any], product: str) -> dict[str, Any]:
+    """The columns of one product's rubric under the names its own model uses."""
+    suffix = f"__p__{product}"
+    out = dict(row)
+    for column, value in row.items():
+        if column.endswith(suffix):
+            out[column.removesuffix(suffix)] = value
+        elif column.startswith("pbr__"):
+            out["b__" + column.removeprefix("pbr__")] = value
+        elif column.startswith("pv__"):
+            out["v__" + column.removeprefix("pv__")] = value
+    return out
+
+
+def explain_products_row(model: m.ScoringModel, row: dict[str, Any],
+                         top_reasons: str) -> Explanation:
+    """The explanation of a multi-product row: every product's ledger, the best one counting.
+
+    The rules of the product that drove behavior keep their points; the others' lines show
+    their points within their product but count 0, so the ledger still adds up to the score.
+    """
+    base = explain_row(model.model_copy(update={"products": {}, "cross_product": None}),
+                       row, top_reasons)
+    driver = row["product"]
+    lines: list[RuleLine] = []
+    adjustments: list[Adjustment] = []
+    for product in model.products:
+        own = explain_row(model.product_model(product), _product_row(row, product), "")
+        if product == driver:
+            lines += [replace(line, label=f"[{product}] {line.label}")
+                      for line in own.behavior_rules]
+            adjustments += own.behavior_adjustments
+        else:
+            lines += [replace(line, label=f"[{product}] {line.label}", points=0.0,
+                              detail=f"{line.detail}; {line.points:g} within {product}, which "
+                              f"did not drive behavior") for line in own.behavior_rules]
+    scores = ", ".join(f"{p} {_num(row[f'pb__{p}']):.4g}" for p in model.products)
+    adjustments.append(Adjustment(f"product:{driver}", 0.0,
+                                  f"behavior comes from {driver}, the best of {scores}"))
+    bonus = _num(row["cross_product"])
+    cross = model.cross_product
+    if cross is not None:
+        adjustments.append(Adjustment(
+            "cross-product", bonus,
+            f"+{cross.bonus:g} with {cross.min_products}+ products above "
+            f"{cross.active_above:g}" + ("" if bonus else ": not reached")))
+    return replace(base, behavior_rules=lines, behavior_adjustments=adjustments)

@@ -494,6 +494,15 @@ class TiersSection(SpecModel):
     matrix: bool = True
 
 
+class CrossProduct(SpecModel):
+    """A bonus when a person is active in several products (multi-product models)."""
+
+    bonus: float
+    min_products: int = Field(2, ge=2)
+    active_above: float = 0
+    description: str | None = None
+
+
 class Rollup(SpecModel):
     """How the scores of an account's people roll up to one number of the account.
 
@@ -585,12 +594,43 @@ class ScoringModel(SpecModel):
     statuses: list[Status] = Field(default_factory=list)
     tiers: TiersSection | None = None
     accounts: AccountsSection | None = None
+    products: dict[RuleId, BehaviorSection] = Field(default_factory=dict)
+    cross_product: CrossProduct | None = None
+
+    @model_validator(mode="after")
+    def _products_replace_behavior(self) -> ScoringModel:
+        if self.products and self.behavior != BehaviorSection():
+            raise ValueError("a model with `products` scores behavior per product: move "
+                             "everything under `behavior` (rules, velocity, decay, clamps) "
+                             "into each product")
+        if self.cross_product is not None and not self.products:
+            raise ValueError("`cross_product` needs `products` (one behavior rubric each)")
+        return self
 
     @model_serializer(mode="wrap")
-    def _omit_absent_accounts(self, handler: Any) -> Any:
-        # A model without accounts dumps exactly as before accounts existed, so its logic hash
-        # (spec/fingerprint.py hashes the dump) and recorded score histories stay valid.
+    def _omit_absent_sections(self, handler: Any) -> Any:
+        # A model without accounts or products dumps exactly as before they existed, so its
+        # logic hash (spec/fingerprint.py hashes the dump) and recorded histories stay valid.
         data = handler(self)
-        if isinstance(data, dict) and data.get("accounts") is None:
-            data.pop("accounts", None)
+        if isinstance(data, dict):
+            for key in ("accounts", "cross_product"):
+                if data.get(key) is None:
+                    data.pop(key, None)
+            if not data.get("products"):
+                data.pop("products", None)
         return data
+
+    def all_behavior_rules(self) -> list[BehaviorRule]:
+        """The behavior rules, and every product's (in model order)."""
+        return list(self.behavior.rules) + [r for section in self.products.values()
+                                            for r in section.rules]
+
+    def all_velocity(self) -> list[Velocity]:
+        """The velocity rules, and every product's (in model order)."""
+        return list(self.behavior.velocity) + [v for section in self.products.values()
+                                               for v in section.velocity]
+
+    def product_model(self, product: str) -> ScoringModel:
+        """Product ``product``'s rubric as a model of its own (metrics and lists shared)."""
+        return ScoringModel(name=f"{self.name} ({product})", lists=self.lists,
+                            metrics=self.metrics, behavior=self.products[product])

@@ -36,7 +36,47 @@ def check_model(model: m.ScoringModel) -> list[Diagnostic]:
     out += _reachability(model)
     if model.accounts is not None:
         out += _account_checks(model, model.accounts)
+    out += _product_checks(model)
     return out
+
+
+def _product_checks(model: m.ScoringModel) -> list[Diagnostic]:
+    """Each product's rubric checked like a model's behavior; ids unique across products."""
+    out: list[Diagnostic] = []
+    seen: dict[str, tuple[str | int, ...]] = {
+        **{r.id: ("fit", "rules", i, "id") for i, r in enumerate(model.fit.rules)},
+        **{name: ("metrics", name) for name in model.metrics}}
+    for product in model.products:
+        if product in SCORE_NAMES or product in seen:
+            out.append(Diagnostic("LS200", f"product id '{product}' is already a score, rule or "
+                                  "metric", path=("products", product),
+                                  hint="a product id names that product's behavior score"))
+        seen.setdefault(product, ("products", product))
+    for product, section in model.products.items():
+        sub = model.product_model(product)
+        own = _expressions(sub) + _references(sub) + _ordering(sub)
+        out += [replace(d, path=("products", product, *d.path[1:])) for d in own
+                if d.path[:1] == ("behavior",)]
+        ids = ([(r.id, ("rules", i, "id")) for i, r in enumerate(section.rules)]
+               + [(v.id, ("velocity", i, "id")) for i, v in enumerate(section.velocity)])
+        for rid, path in ids:
+            here = ("products", product, *path)
+            if rid in SCORE_NAMES:
+                out.append(Diagnostic("LS200", f"'{rid}' is reserved for a score", path=here,
+                                      hint="rename the rule"))
+            elif rid in seen:
+                out.append(Diagnostic("LS200", f"id '{rid}' is already used at "
+                                      f"{format_path(seen[rid])}", path=here,
+                                      hint="rule ids must be unique across all products"))
+            else:
+                seen[rid] = here
+    return out
+
+
+def product_rule_ids(model: m.ScoringModel) -> list[str]:
+    """Ids of every product's behavior and velocity rules, in model order."""
+    return [r.id for section in model.products.values() for r in section.rules] + [
+        v.id for section in model.products.values() for v in section.velocity]
 
 
 PERSON_ROLLUP_NAMES = (*SCORE_NAMES, "status")
@@ -113,7 +153,8 @@ def _duplicate_ids(model: m.ScoringModel) -> list[Diagnostic]:
 def _expressions(model: m.ScoringModel, facts: Iterable[str] = ()) -> list[Diagnostic]:
     out = []
     metrics = set(model.metrics)
-    status_names = set(SCORE_NAMES) | metrics | set(rule_ids(model)) | set(facts)
+    status_names = (set(SCORE_NAMES) | metrics | set(rule_ids(model)) | set(facts)
+                    | set(model.products) | set(product_rule_ids(model)))
     for i, status in enumerate(model.statuses):
         for name in names_in(parse_expression(status.when)):
             if name.name not in status_names:
@@ -297,6 +338,10 @@ def check_against_data(model: m.ScoringModel, schema: DataSchema) -> list[Diagno
         if isinstance(rule, m.InactivityRule) and rule.inactivity.events:
             out += _check_events(rule.inactivity.events,
                                  ("behavior", "rules", i, "inactivity", "event"), schema)
+    for product in model.products:
+        out += [replace(d, path=("products", product, *d.path[1:]))
+                for d in check_against_data(model.product_model(product), schema)
+                if d.path[:1] == ("behavior",)]
     if model.accounts is not None:
         # The account rubric reads account columns as its own attributes, and the same events.
         account_schema = DataSchema(people=schema.accounts,

@@ -644,6 +644,8 @@ def reference_score(model: m.ScoringModel, people: list[dict], accounts: list[di
     Returns:
         The score of each person scored at ``as_of``, keyed by ``person_id``.
     """
+    if model.products:
+        return _reference_products(model, people, accounts, events, as_of)
     person_columns: set[str] = set()
     for person in people:
         person_columns.update(person)
@@ -795,4 +797,61 @@ def reference_account_scores(model: m.ScoringModel, people: list[dict], accounts
             behavior=score.behavior, total=total, status=status, fit_tier=score.fit_tier,
             intent_tier=score.intent_tier, fit_points=score.fit_points,
             behavior_points=score.behavior_points)
+    return out
+
+
+# ============================================================================================
+# §6 Multi-product
+# ============================================================================================
+
+
+def _reference_products(model: m.ScoringModel, people: list[dict], accounts: list[dict],
+                        events: list[dict], as_of: datetime) -> dict[str, ReferenceScore]:
+    """§6: behavior is the best product's score plus the cross-product bonus."""
+    base = reference_score(model.model_copy(update={"products": {}, "cross_product": None,
+                                                    "statuses": [], "tiers": None}),
+                           people, accounts, events, as_of)
+    per_product = {p: reference_score(model.product_model(p), people, accounts, events, as_of)
+                   for p in model.products}
+    created = {person["person_id"]: person.get("created_at") for person in people}
+    cross = model.cross_product
+    out: dict[str, ReferenceScore] = {}
+    for person_id, score in base.items():
+        products = {p: scores[person_id] for p, scores in per_product.items()}
+        behaviors = {p: ps.behavior for p, ps in products.items()}
+        behavior = max(behaviors.values())
+        active = sum(1 for b in behaviors.values() if cross is not None and b > cross.active_above)
+        if cross is not None and active >= cross.min_products:
+            behavior += cross.bonus
+        total = _clamp(model.total.fit_weight * score.fit + model.total.behavior_weight * behavior,
+                       model.total.min, model.total.max)
+        visible = [e for e in events if e["person_id"] == person_id and e["ts"] <= as_of]
+        metrics = {name: _measure(metric.measure, [
+            e for e in visible if _filter_matches(metric, e, created[person_id], as_of, None)])
+            for name, metric in model.metrics.items()}
+        names: dict[str, Any] = {"fit": score.fit, "behavior": behavior, "engagement": behavior,
+                                 "total": total, **metrics, **score.fit_points, **behaviors}
+        for ps in products.values():
+            names.update(ps.behavior_points)
+            names.update(ps.velocity_points)
+        status = None
+        for candidate in model.statuses:
+            if _condition(parse_expression(candidate.when), names.__getitem__) is True:
+                status = candidate.name
+                break
+        fit_tier = intent_tier = matrix = None
+        if model.tiers is not None:
+            fit_index = _band(model.tiers.fit, score.fit)
+            intent_index = _band(model.tiers.intent, behavior)
+            fit_tier = None if fit_index is None else model.tiers.fit[fit_index].name
+            intent_tier = None if intent_index is None else model.tiers.intent[intent_index].name
+            if model.tiers.matrix and fit_index is not None and intent_index is not None:
+                matrix = f"{chr(ord('A') + fit_index)}{intent_index + 1}"
+        points = {rid: v for ps in products.values() for rid, v in ps.behavior_points.items()}
+        velocity = {vid: v for ps in products.values() for vid, v in ps.velocity_points.items()}
+        out[person_id] = ReferenceScore(
+            person_id=person_id, fit=score.fit, behavior=behavior, total=total, status=status,
+            fit_tier=fit_tier, intent_tier=intent_tier, matrix=matrix,
+            fit_points=score.fit_points, behavior_points=points, velocity_points=velocity,
+            behavior_raw=behavior)
     return out

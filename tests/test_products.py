@@ -1,0 +1,148 @@
+"""Multi-product models (docs/semantics.md §6): the engine agrees with the reference scorer.
+
+Behavior is the best product's score (never the sum) plus the cross-product bonus when enough
+products are active; explanations show which product drove it and still add up.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime, timedelta
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from leadscore.spec.loader import load_model_text
+from leadscore.testing.reference import reference_score
+from tests.strategies import Scenario, World, decay_spec, event_rule, scenarios, validate
+from tests.test_engine_vs_reference import SETTINGS, run_engine
+
+T = datetime(2026, 3, 1)
+
+
+@pytest.fixture(scope="module")
+def con():
+    import ibis
+
+    connection = ibis.duckdb.connect()
+    yield connection
+    connection.disconnect()
+
+
+@st.composite
+def product_scenarios(draw) -> Scenario:
+    """A random model whose behavior becomes product ``a``, plus a random product ``b``."""
+    base = draw(scenarios())
+    spec = dict(base.spec)
+    behavior = spec.pop("behavior")
+    second: dict[str, Any] = {"rules": [draw(event_rule(f"s{i}"))
+                                        for i in range(draw(st.integers(1, 3)))]}
+    decay = draw(decay_spec())
+    if decay is not None:
+        second["decay"] = decay
+    if draw(st.booleans()):
+        second["max"] = draw(st.sampled_from([20, 40]))
+    spec["products"] = {"a": behavior, "b": second}
+    if draw(st.booleans()):
+        spec["cross_product"] = {"bonus": draw(st.sampled_from([10, 15])),
+                                 "active_above": draw(st.sampled_from([0, 5]))}
+    statuses = list(spec.get("statuses", []))
+    if draw(st.booleans()):
+        statuses.append({"name": "Both", "when": "a > 0 and b > 0"})
+    spec["statuses"] = statuses
+    return Scenario(validate(spec), spec, base.world, base.as_of)
+
+
+def _close(a, b) -> bool:
+    if a is None or b is None:
+        return a is b
+    return math.isclose(a, b, abs_tol=1e-6, rel_tol=1e-9)
+
+
+@settings(max_examples=40, **SETTINGS)
+@given(scenario=product_scenarios())
+def test_products_engine_matches_reference(con, scenario: Scenario) -> None:
+    world = scenario.world
+    actual = run_engine(con, scenario.model, world, scenario.as_of)
+    expected = reference_score(scenario.model, world.people, world.accounts, world.events,
+                               scenario.as_of)
+    assert set(actual) == set(expected)
+    for person, ref in expected.items():
+        row = actual[person]
+        where = f"{person}\nmodel={scenario.spec!r}\nworld={world!r}\nas_of={scenario.as_of}"
+        for column in ("fit", "behavior", "total"):
+            assert _close(row[column], getattr(ref, column)), (column, row[column], where)
+        assert (row["status"], row["fit_tier"], row["intent_tier"], row["matrix"]) == (
+            ref.status, ref.fit_tier, ref.intent_tier, ref.matrix), where
+
+
+MODEL = """\
+name: two products
+products:
+  analytics:
+    rules:
+      - {id: dashboards, event: dashboard_created, per: 10, cap: 40}
+  crm:
+    rules:
+      - {id: deals, event: deal_created, per: 15, cap: 45}
+cross_product: {bonus: 15}
+statuses:
+  - {name: PQL, when: behavior >= 50}
+"""
+
+
+def test_behavior_is_the_best_product_not_the_sum(con) -> None:
+    model = load_model_text(MODEL).model
+    people = [{"person_id": p} for p in ("ana", "bo", "cy")]
+    events = ([{"person_id": "ana", "event": "dashboard_created", "ts": T - timedelta(days=1)}]
+              * 3 + [{"person_id": "ana", "event": "deal_created", "ts": T - timedelta(days=1)}]
+              + [{"person_id": "bo", "event": "deal_created", "ts": T - timedelta(hours=h)}
+                 for h in (1, 2, 3)]
+              + [{"person_id": "cy", "event": "login", "ts": T - timedelta(days=1)}])
+    rows = run_engine(con, model, World(people, [], events, "int"), T)
+    # ana: analytics 30, crm 15 -> 30 + 15 (two active products) = 45; bo: crm 45 alone.
+    assert {p: (r["product"], r["behavior"], r["status"]) for p, r in rows.items()} == {
+        "ana": ("analytics", 45.0, None), "bo": ("crm", 45.0, None),
+        "cy": ("analytics", 0.0, None)}
+    # What each rule counted: the driving product's points, 0 for the other product's.
+    assert (rows["ana"]["b__dashboards"], rows["ana"]["b__deals"]) == (30.0, 0.0)
+    assert (rows["ana"]["pbr__deals"], rows["ana"]["cross_product"]) == (15.0, 15.0)
+
+
+def test_product_explanation_adds_up(tmp_path) -> None:
+    from leadscore.project import Project
+    from leadscore.scaffold import init_project
+
+    init_project(tmp_path, people=200, end=T)
+    (tmp_path / "model.yaml").write_text("""\
+name: analytics and collaboration
+fit:
+  rules:
+    - {id: size, field: account.employees, cases: [{between: [50, 500], points: 15}]}
+products:
+  analytics:
+    rules:
+      - {id: core, event: core_feature_used, per: 2, cap: 30}
+      - {id: reports, event: report_generated, per: 3, cap: 15}
+  collaboration:
+    rules:
+      - {id: invites, event: teammate_invited, per: 10, cap: 30}
+    decay: {method: half_life, half_life: 14d, by: event_age}
+cross_product: {bonus: 10, active_above: 5}
+statuses:
+  - {name: PQL, when: total >= 50}
+""")
+    project = Project.load(tmp_path)
+    try:
+        result = project.score(as_of=T)
+        best = result.ranked(1)[0]
+        explanation = project.explain(best["person_id"], as_of=T)
+    finally:
+        project.close()
+    counted = sum(line.points for line in explanation.behavior_rules)
+    counted += sum(a.points for a in explanation.behavior_adjustments)
+    assert math.isclose(counted, explanation.behavior, abs_tol=1e-9)
+    assert any(a.name.startswith("product:") for a in explanation.behavior_adjustments)
+    assert all(line.label.startswith("[") for line in explanation.behavior_rules)
