@@ -574,6 +574,15 @@ def model_specs(draw, employees_type: str = "int") -> dict:
     decay = draw(decay_spec())
     if decay is not None:
         behavior["decay"] = decay
+    if draw(st.integers(0, 3)) == 0:
+        freemium: dict[str, Any] = {
+            "field": draw(st.sampled_from(["account.industry", "title", "account.country"])),
+            "free": draw(st.sampled_from([["saas"], ["SaaS", "retail"], ["us"], ["manager"]])),
+            "after": draw(st.sampled_from(["1d", "14d", "30d"])),
+            "max": draw(st.sampled_from([5, 10, 20]))}
+        if metrics and draw(st.booleans()):
+            freemium["unless"] = draw(st.sampled_from(sorted(metrics)))
+        behavior["freemium"] = freemium
     for key, options in (("min", [0, -5]), ("max", [30, 50, 100]), ("lookback", ["30d", "45d"])):
         if draw(st.integers(0, 2)) == 0:
             behavior[key] = draw(st.sampled_from(options))

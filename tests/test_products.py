@@ -146,3 +146,46 @@ statuses:
     assert math.isclose(counted, explanation.behavior, abs_tol=1e-9)
     assert any(a.name.startswith("product:") for a in explanation.behavior_adjustments)
     assert all(line.label.startswith("[") for line in explanation.behavior_rules)
+
+
+def test_freemium_ceiling_caps_long_free_users_and_explains_it(tmp_path) -> None:
+    """The seeds: free for more than 90 days and no upgrade signal -> behavior at most 40."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from leadscore.project import Project
+
+    days = timedelta(days=1)
+    people = [{"person_id": "old", "plan": "Free", "created_at": T - 120 * days},
+              {"person_id": "new", "plan": "free", "created_at": T - 30 * days},
+              {"person_id": "shopping", "plan": "free", "created_at": T - 200 * days},
+              {"person_id": "paying", "plan": "pro", "created_at": T - 200 * days}]
+    events = [{"person_id": p["person_id"], "event": "core_feature_used", "ts": T - k * days}
+              for p in people for k in range(1, 13)]
+    events.append({"person_id": "shopping", "event": "pricing_page_viewed", "ts": T - 2 * days})
+    (tmp_path / "data").mkdir()
+    pq.write_table(pa.Table.from_pylist(people), tmp_path / "data" / "people.parquet")
+    pq.write_table(pa.Table.from_pylist(events), tmp_path / "data" / "events.parquet")
+    (tmp_path / "leadscore.yaml").write_text(
+        "sources:\n  people: {path: data/people.parquet}\n  events: {path: data/events.parquet}\n")
+    (tmp_path / "model.yaml").write_text("""\
+name: freemium
+metrics:
+  upgrade_signals_30d: {event: [pricing_page_viewed, checkout_started], window: 30d}
+behavior:
+  rules:
+    - {id: core, event: core_feature_used, per: 5, cap: 60}
+  freemium: {field: plan, free: [free], after: 90d, unless: upgrade_signals_30d, max: 40}
+""")
+    project = Project.load(tmp_path)
+    try:
+        rows = {r["person_id"]: r["behavior"] for r in project.score(as_of=T).table.to_pylist()}
+        explanation = project.explain("old", as_of=T)
+    finally:
+        project.close()
+    assert rows == {"old": 40.0, "new": 60.0, "shopping": 60.0, "paying": 60.0}
+    ceiling = [a for a in explanation.behavior_adjustments if a.name == "freemium"]
+    assert [a.points for a in ceiling] == [-20.0]
+    total = sum(line.points for line in explanation.behavior_rules) + sum(
+        a.points for a in explanation.behavior_adjustments)
+    assert math.isclose(total, explanation.behavior)

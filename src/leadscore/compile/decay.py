@@ -25,8 +25,13 @@ from leadscore.spec import model as m
 DAY = 86400.0
 
 
-def decay_columns(model: m.ScoringModel, t: ir.Table, as_of: AsOf) -> dict[str, ir.Value]:
-    """``inactive_days``, ``decay_periods``, ``behavior_decayed`` and the final ``behavior``."""
+def decay_columns(model: m.ScoringModel, t: ir.Table, as_of: AsOf,
+                  ceiling: ir.BooleanValue | None = None) -> dict[str, ir.Value]:
+    """``inactive_days``, ``decay_periods``, ``behavior_decayed`` and the final ``behavior``.
+
+    ``ceiling`` (:func:`leadscore.compile.freemium.freemium_applies`) caps the decayed score
+    at the freemium ``max`` where it is true (``freemium``, ``behavior_ceiled``), before ``min``.
+    """
     behavior = model.behavior
     decay = behavior.decay
     raw = t.behavior_raw
@@ -59,5 +64,9 @@ def decay_columns(model: m.ScoringModel, t: ir.Table, as_of: AsOf) -> dict[str, 
         # No activity and no sign-up date: nothing to measure inactivity from, so no decay.
         decayed = decayed.fill_null(raw)
     out["behavior_decayed"] = decayed
+    if ceiling is not None and behavior.freemium is not None:
+        out["freemium"] = ceiling
+        decayed = ibis.ifelse(ceiling, ibis.least(decayed, behavior.freemium.max), decayed)
+        out["behavior_ceiled"] = decayed
     out["behavior"] = ibis.greatest(decayed, behavior.min) if behavior.min is not None else decayed
     return out

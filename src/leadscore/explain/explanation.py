@@ -255,7 +255,17 @@ def explain_row(model: m.ScoringModel, row: dict[str, Any], top_reasons: str) ->
         adjustments.append(Adjustment(f"velocity:{velocity.id}", bonus, detail))
     adjustments += _decay_adjustments(model, row)
     behavior = _num(row["behavior"])
-    adjustments += _adjust("min", _num(row["behavior_decayed"]), behavior,
+    before_min = _num(row["behavior_decayed"])
+    ceiling = model.behavior.freemium
+    if ceiling is not None and "behavior_ceiled" in row:
+        capped_free = _num(row["behavior_ceiled"])
+        adjustments += _adjust("freemium", before_min, capped_free,
+                               f"freemium ceiling: {ceiling.field} is one of {ceiling.free} for "
+                               f"{format_duration(ceiling.after)}+"
+                               + (f" and no {ceiling.unless}" if ceiling.unless else "")
+                               + f", so at most {ceiling.max:g}")
+        before_min = capped_free
+    adjustments += _adjust("min", before_min, behavior,
                            f"behavior held at its min {model.behavior.min}")
 
     total = _num(row["total"])

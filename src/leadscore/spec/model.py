@@ -426,6 +426,22 @@ class Decay(SpecModel):
         return self
 
 
+class Freemium(SpecModel):
+    """The freemium ceiling: a long-time free user without an upgrade signal is capped.
+
+    It applies at ``T`` when ``field`` (a person or ``account.`` attribute) is one of ``free``
+    (compared as text, like a fit rule's ``in``), the person signed up at least ``after``
+    before ``T``, and the metric ``unless`` (when given) is 0; behavior is then at most ``max``.
+    """
+
+    field: str = "plan"
+    free: list[str] = Field(default_factory=lambda: ["free"], min_length=1)
+    after: Duration = Field(default_factory=lambda: timedelta(days=90))
+    unless: RuleId | None = None
+    max: float = 40
+    description: str | None = None
+
+
 class BehaviorSection(SpecModel):
     """Behavioral score: event rules, velocity, decay, clamped to ``[min, max]``.
 
@@ -439,6 +455,15 @@ class BehaviorSection(SpecModel):
     rules: list[BehaviorRule] = Field(default_factory=list)
     velocity: list[Velocity] = Field(default_factory=list)
     decay: Decay | None = None
+    freemium: Freemium | None = None
+
+    @model_serializer(mode="wrap")
+    def _omit_absent_freemium(self, handler: Any) -> Any:
+        # Dumps as before the ceiling existed when it is unset: logic hashes stay valid.
+        data = handler(self)
+        if isinstance(data, dict) and data.get("freemium") is None:
+            data.pop("freemium", None)
+        return data
 
 
 class TotalSection(SpecModel):

@@ -163,6 +163,12 @@ def _expressions(model: m.ScoringModel, facts: Iterable[str] = ()) -> list[Diagn
                     path=("statuses", i, "when"),
                     hint=_hint(name.name, status_names)
                     or f"a condition may use {', '.join(SCORE_NAMES)}, metric names and rule ids"))
+    freemium = model.behavior.freemium
+    if freemium is not None and freemium.unless is not None and freemium.unless not in metrics:
+        out.append(Diagnostic("LS201", f"freemium ceiling uses unknown metric "
+                              f"'{freemium.unless}'", path=("behavior", "freemium", "unless"),
+                              hint=_hint(freemium.unless, metrics)
+                              or "define the upgrade signal under `metrics:`"))
     for i, rule in enumerate(model.behavior.rules):
         if isinstance(rule, m.FormulaRule):
             for name in names_in(parse_expression(rule.formula)):
@@ -314,6 +320,12 @@ def check_against_data(model: m.ScoringModel, schema: DataSchema) -> list[Diagno
                                   path=("fit", "rules", i, "field"),
                                   hint=_hint(rule.field, person_fields + account_fields)
                                   or f"people columns: {', '.join(person_fields)}"))
+    freemium = model.behavior.freemium
+    if freemium is not None and resolve_field(freemium.field, schema) is None:
+        out.append(Diagnostic("LS301", f"attribute '{freemium.field}' is not in the data",
+                              path=("behavior", "freemium", "field"),
+                              hint=_hint(freemium.field, person_fields + account_fields)
+                              or f"people columns: {', '.join(person_fields)}"))
     filters: list[tuple[tuple[str | int, ...], m.EventFilter]] = [
         (("behavior", "rules", i), r) for i, r in enumerate(model.behavior.rules)
         if isinstance(r, m.EventRule)

@@ -584,6 +584,18 @@ def _score_person(model: m.ScoringModel, person: dict, account: dict | None, vis
                 value = raw * _half(inactive, decay.half_life)
             # The floor: never raises a score, never touches one already at or below it.
             decayed = max(value, decay.floor) if raw > decay.floor else raw
+    # ---- §2.8 Freemium ceiling -------------------------------------------------------------
+    ceiling = behavior_spec.freemium
+    if ceiling is not None:
+        plan_rule = m.FitRule.model_validate({"id": "plan", "field": ceiling.field,
+                                              "cases": [{"in": ceiling.free, "points": 1}]})
+        value, numeric = _fit_value(ceiling.field, person, account, person_columns,
+                                    people_numeric, accounts_numeric)
+        on_free = _fit_rule_points(plan_rule, value, numeric, model.lists) == 1
+        tenured = created_at is not None and created_at <= as_of - ceiling.after
+        quiet = ceiling.unless is None or metrics[ceiling.unless] == 0
+        if on_free and tenured and quiet:
+            decayed = min(decayed, ceiling.max)
     behavior = decayed if behavior_spec.min is None else max(decayed, behavior_spec.min)
 
     # ---- §3 Total, statuses, tiers ---------------------------------------------------------
