@@ -10,7 +10,6 @@ escalating an account.
 
 from __future__ import annotations
 
-import math
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -40,6 +39,7 @@ from tests.test_engine_vs_reference import (
     PEOPLE_SCHEMA,
     SETTINGS,
     _accounts_schema,
+    _close,
     _table,
 )
 
@@ -127,12 +127,6 @@ def account_scenarios(draw) -> Scenario:
     world = World(base.world.people, base.world.accounts, events + extra,
                   base.world.employees_type)
     return Scenario(validate(spec), spec, world, base.as_of)
-
-
-def _close(a, b) -> bool:
-    if a is None or b is None:
-        return a is b
-    return math.isclose(a, b, abs_tol=1e-6, rel_tol=1e-9)
 
 
 @settings(max_examples=60, **SETTINGS)

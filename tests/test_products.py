@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from leadscore.spec.loader import load_model_text
 from leadscore.testing.reference import reference_score
 from tests.strategies import Scenario, World, decay_spec, event_rule, scenarios, validate
-from tests.test_engine_vs_reference import SETTINGS, run_engine
+from tests.test_engine_vs_reference import SETTINGS, _close, run_engine
 
 T = datetime(2026, 3, 1)
 
@@ -53,12 +53,6 @@ def product_scenarios(draw) -> Scenario:
         statuses.append({"name": "Both", "when": "a > 0 and b > 0"})
     spec["statuses"] = statuses
     return Scenario(validate(spec), spec, base.world, base.as_of)
-
-
-def _close(a, b) -> bool:
-    if a is None or b is None:
-        return a is b
-    return math.isclose(a, b, abs_tol=1e-6, rel_tol=1e-9)
 
 
 @settings(max_examples=40, **SETTINGS)

@@ -26,7 +26,7 @@ import ibis.expr.types as ir
 
 from leadscore.compile.asof import AsOf
 from leadscore.compile.assemble import compile_scores
-from leadscore.compile.expressions import compile_condition
+from leadscore.compile.expressions import clamp, compile_condition
 from leadscore.compile.statuses import name_resolver, status_columns
 from leadscore.compile.tables import ScoringTables, clean_string, normalise, normalise_events
 from leadscore.errors import DataError
@@ -162,11 +162,7 @@ def compile_account_scores(tables: ScoringTables, model: m.ScoringModel, *,
     t = t.mutate(people=t.r__people).drop("r__people")
     total = (spec.total.people_weight * t.people + spec.total.fit_weight * t.fit
              + spec.total.behavior_weight * t.behavior)
-    if spec.total.max is not None:
-        total = ibis.least(total, spec.total.max)
-    if spec.total.min is not None:
-        total = ibis.greatest(total, spec.total.min)
-    t = t.mutate(total=total)
+    t = t.mutate(total=clamp(total, spec.total.min, spec.total.max))
     base = name_resolver(account_model, t)
     facts = {"people": t.people, **{n: t[f"r__{n}"] for n in spec.rollups}}
 

@@ -48,6 +48,7 @@ def compile_value(expr: Expr, resolve: Resolver) -> ir.Value:
             # missing x stays missing (three-valued logic), so NULL / 0 is NULL, not 0.
             zero = ibis.ifelse(left.isnull(), ibis.null("float64"), ibis.literal(0.0))
             return ibis.ifelse(right == 0, zero, left / right)
+        left, right = _integral(left, right), _integral(right, left)
         return {
             "<": left.__lt__, "<=": left.__le__, ">": left.__gt__, ">=": left.__ge__,
             "==": left.__eq__, "!=": left.__ne__,
@@ -92,6 +93,20 @@ def compile_condition(expr: Expr, resolve: Resolver) -> ir.BooleanValue:
     return truth(compile_value(expr, resolve)).fill_null(False)
 
 
+def _integral(value: ir.Value, other: ir.Value) -> ir.Value:
+    """A whole-number float literal compared with an integer column, as an integer literal.
+
+    ``features_used >= 3`` is read as ``>= 3.0``, which DuckDB types as DECIMAL and then
+    casts the integer column to DECIMAL on every row (50M casts in the event pass); an
+    integer literal compares the same values exactly, without the cast.
+    """
+    op = value.op()
+    if (isinstance(op, ops.Literal) and isinstance(op.value, float) and op.value.is_integer()
+            and other.type().is_integer()):
+        return ibis.literal(int(op.value))
+    return value
+
+
 def _is_constant(value: ir.Value) -> bool:
     op = value.op()
     return isinstance(op, ops.Literal) or (isinstance(op, ops.Cast)
@@ -106,3 +121,12 @@ def _number(value: ir.Value) -> ir.NumericValue:
         # PostgreSQL and Spark, so `formula: "2.5 * 2"` would not be a double there.
         return num(op.value)
     return value.cast("float64")
+
+
+def clamp(value: ir.NumericValue, low: float | None, high: float | None) -> ir.NumericValue:
+    """``value`` held within ``[low, high]`` (either bound may be absent)."""
+    if high is not None:
+        value = ibis.least(value, high)
+    if low is not None:
+        value = ibis.greatest(value, low)
+    return value

@@ -23,6 +23,7 @@ import ibis
 import ibis.expr.types as ir
 
 from leadscore.compile.assemble import RESULT_COLUMNS, CompiledScores, compile_scores
+from leadscore.compile.expressions import clamp
 from leadscore.compile.statuses import name_resolver, status_columns, tier_columns
 from leadscore.compile.tables import ScoringTables
 from leadscore.spec import model as m
@@ -100,11 +101,7 @@ def compile_products(tables: ScoringTables, model: m.ScoringModel, *,
                                                        t[f"pv__{velocity.id}"], 0.0)
     t = t.mutate(**counted)
     total = model.total.fit_weight * t.fit + model.total.behavior_weight * t.behavior
-    if model.total.max is not None:
-        total = ibis.least(total, model.total.max)
-    if model.total.min is not None:
-        total = ibis.greatest(total, model.total.min)
-    t = t.mutate(total=total)
+    t = t.mutate(total=clamp(total, model.total.min, model.total.max))
     base_names = name_resolver(model, t)
     product_names = {**{p: t[f"pb__{p}"] for p in names},
                      **{r.id: t[f"pbr__{r.id}"] for s in model.products.values()
