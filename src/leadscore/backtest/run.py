@@ -147,9 +147,9 @@ def rule_infos(model: m.ScoringModel) -> tuple[RuleInfo, ...]:
     return (tuple(RuleInfo(f"fit__{r.id}", r.id, "fit", r.label or r.id)
                   for r in model.fit.rules)
             + tuple(RuleInfo(f"b__{r.id}", r.id, "behavior", r.label or r.id)
-                    for r in model.behavior.rules)
+                    for r in model.all_behavior_rules())
             + tuple(RuleInfo(f"v__{v.id}", v.id, "velocity", v.label or v.id)
-                    for v in model.behavior.velocity))
+                    for v in model.all_velocity()))
 
 
 # --------------------------------------------------------------------------------------------

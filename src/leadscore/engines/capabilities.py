@@ -36,6 +36,8 @@ ID_COLUMN_PREFIXES = {
     "behavior": ("m__", "last__", "first__", "wm__", "act__", "pts__", "grp__", "b__"),
     "metric": ("m__", "last__"),
     "velocity": ("vf__", "vend__", "v__"),
+    # A product's own aggregates are suffixed: behavior_decayed__p__<product> is the longest.
+    "product": ("behavior_decayed__p__", "pb__"),
 }
 
 _WORD_BOUNDARY = re.compile(r"(?<!\\)(?:\\\\)*\\[bB]")
@@ -50,6 +52,13 @@ def _ids(model: m.ScoringModel):
         yield ("metrics", name), name, "metric"
     for i, velocity in enumerate(model.behavior.velocity):
         yield ("behavior", "velocity", i, "id"), velocity.id, "velocity"
+    for product, section in model.products.items():
+        yield ("products", product), product, "product"
+        # Product rules also get pbr__/pv__ columns (compile/products.py), no longer than these.
+        for i, rule in enumerate(section.rules):
+            yield ("products", product, "rules", i, "id"), rule.id, "behavior"
+        for i, velocity in enumerate(section.velocity):
+            yield ("products", product, "velocity", i, "id"), velocity.id, "velocity"
 
 
 def check_capabilities(model: m.ScoringModel, caps: Capabilities) -> list[Diagnostic]:
