@@ -43,7 +43,8 @@ def render(name: str, dialect: str) -> str:
     """
     tables = ScoringTables(_table(PEOPLE_SCHEMA, "people"), _table(ACCOUNTS_SCHEMA, "accounts"),
                            _table(EVENTS_SCHEMA, "events"))
-    compiled = compile_scores(tables, preset(name))
+    # The expression a DuckDB engine compiles (its burst form differs; see compile_scores).
+    compiled = compile_scores(tables, preset(name), dialect=dialect)
     sql = compile_sql(compiled, dialect, AS_OF, detail=True).rstrip() + "\n"
     # TRIM's whitespace set holds raw \r, \v and \f; show them as escapes so the files stay
     # plain text (git and editors would otherwise rewrite or hide them).
@@ -90,3 +91,36 @@ def test_dialect_regex_flavours_are_in_the_snapshots() -> None:
     assert "\\y(vp|vice president" in (SNAPSHOTS / "product-led" / "postgres.sql").read_text()
     assert "\\b(vp|vice president" in (SNAPSHOTS / "product-led" / "duckdb.sql").read_text()
     assert "'(\\\\b(vp|vice president" in (SNAPSHOTS / "product-led" / "snowflake.sql").read_text()
+
+
+def test_cached_sql_is_the_rendered_sql_at_every_instant(tmp_path, monkeypatch) -> None:
+    # The DuckDB engine caches the SQL text per expression and substitutes the as-of instant:
+    # what it runs must be exactly what Ibis renders for that instant, from memory or disk.
+    from leadscore.compile import sqlcache
+    from leadscore.config import DuckDBEngineConfig
+    from leadscore.engines.duckdb import DuckDBEngine
+
+    monkeypatch.setenv("LEADSCORE_CACHE_DIR", str(tmp_path / "cache"))
+    engine = DuckDBEngine(DuckDBEngineConfig(), root=tmp_path)
+    try:
+        for name, schema in (("people", PEOPLE_SCHEMA), ("accounts", ACCOUNTS_SCHEMA),
+                             ("events", EVENTS_SCHEMA)):
+            engine.con.create_table(f"src_{name}", schema=ibis.Schema.from_pyarrow(schema))
+        tables = ScoringTables(*(engine.con.table(f"src_{n}")
+                                 for n in ("people", "accounts", "events")))
+        for detail in (False, True):
+            compiled = compile_scores(tables, preset("product-led"), detail=detail)
+            for as_of in (AS_OF, datetime(2026, 5, 5, 23, 59, 59, 250000)):
+                params = compiled.params(as_of)
+                expected = engine._render(compiled.expr, params)
+                assert engine.sql(compiled.expr, params) == expected  # rendered, then cached
+                sqlcache._MEMORY.clear()
+                assert engine.sql(compiled.expr, params) == expected  # from the disk cache
+        assert len(list((tmp_path / "cache").glob("*.sql"))) == 2
+        again = compile_scores(tables, preset("product-led"), detail=False)
+        assert sqlcache.fingerprint(again.expr) == sqlcache.fingerprint(
+            compile_scores(tables, preset("product-led"), detail=False).expr)
+        assert sqlcache.fingerprint(again.expr) != sqlcache.fingerprint(
+            compile_scores(tables, preset("sales-led"), detail=False).expr)
+    finally:
+        engine.close()

@@ -10,7 +10,7 @@ The CLI and (later) the HTTP service are thin shells over this class; there is n
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import cached_property
 from pathlib import Path
@@ -21,7 +21,7 @@ import pyarrow.compute as pc
 from leadscore.config import PROJECT_FILE, ProjectConfig, load_config
 from leadscore.engines.capabilities import engine_diagnostics
 from leadscore.engines.registry import capabilities
-from leadscore.errors import NotFoundError, SpecError
+from leadscore.errors import DataError, NotFoundError, SpecError
 from leadscore.spec.diagnostics import Diagnostic
 from leadscore.spec.loader import LoadedModel, load_model
 from leadscore.spec.semantic import check_against_data
@@ -47,20 +47,38 @@ class ScoreResult:
     model_name: str
     seconds: float
     warnings: list[Diagnostic] = field(default_factory=list)
+    accounts: pa.Table | None = None
+    """Account scores (``account_id``, ``people``, roll-ups, fit, behavior, total, status…)
+    when the model has an ``accounts`` section."""
 
     def ranked(self, limit: int = 10, status: str | None = None) -> list[dict]:
         """The top ``limit`` rows by total (optionally only one status)."""
         table = self.table
         if status is not None:
             table = table.filter(pc.equal(table["status"], status))
-        order = pc.sort_indices(table, sort_keys=[("total", "descending"),
-                                                  ("person_id", "ascending")])
-        return table.take(order[:limit]).to_pylist()
+        keys = [("total", "descending"), ("person_id", "ascending")]
+        # The top rows without sorting them all (person ids are unique: no ties to break).
+        top = table.take(pc.select_k_unstable(table, k=min(limit, table.num_rows),
+                                              sort_keys=keys))
+        return top.take(pc.sort_indices(top, sort_keys=keys)).to_pylist()
 
     def status_counts(self) -> dict[str, int]:
         """How many people hold each status (``None`` = no status)."""
         counts = pc.value_counts(self.table["status"]).to_pylist()
         return {item["values"]: item["counts"] for item in counts}
+
+
+def _with_people(reasons: pa.Array, people: pa.ChunkedArray, weight: float) -> pa.Array:
+    """Account top reasons: the weighted people score first, then the account's own rules."""
+    points = pc.multiply(pc.cast(people, pa.float64()), weight)
+    text = pc.binary_join_element_wise(
+        "people ", pc.if_else(pc.greater_equal(points, 0), "+", ""),
+        pc.cast(pc.round(points, 1), pa.string()), "")
+    text = pc.if_else(pc.equal(points, 0), pa.scalar(None, pa.string()), text)
+    # "; " only between two present parts. (Not binary_join's null_handling="skip": pyarrow
+    # drops rows where every part is NULL with it.)
+    both = pc.binary_join_element_wise(text, reasons, "; ")
+    return pc.fill_null(pc.if_else(pc.equal(reasons, ""), text, both), reasons)
 
 
 class Project:
@@ -81,6 +99,18 @@ class Project:
                    model_path=Path(model).resolve() if model else None)
 
     # -- parts ----------------------------------------------------------------------------
+
+    def with_model(self, model_path: str | Path) -> Project:
+        """This project with another model file, sharing the open engine and its tables.
+
+        For comparing models on the same data (``diff``, ``calibrate``). Close only ``self``:
+        the returned project borrows its engine.
+        """
+        other = Project(self.root, self.config, model_path=Path(model_path))
+        for shared in ("engine", "tables", "event_names"):
+            # cached_property values live in __dict__: hand over the computed ones.
+            other.__dict__[shared] = getattr(self, shared)
+        return other
 
     @cached_property
     def loaded(self) -> LoadedModel:
@@ -105,6 +135,8 @@ class Project:
             people=read("people", sources.people),
             accounts=read("accounts", sources.accounts) if sources.accounts else None,
             events=read("events", sources.events) if sources.events else None,
+            identities=(read("identities", sources.identities) if sources.identities
+                        else None),
         )
 
     @cached_property
@@ -140,30 +172,83 @@ class Project:
         errors = [d for d in diagnostics if d.severity == "error"]
         if errors:
             raise SpecError(errors)
+        self._check_unique_ids()
         return diagnostics
 
-    def compiled(self, person_ids: list[str] | None = None):
-        """The compiled scoring expression over this project's tables."""
+    def _check_unique_ids(self) -> None:
+        """Refuse people or accounts whose id is on several rows (see compile/checks.py)."""
+        from leadscore.compile.checks import duplicate_ids
+
+        for check in duplicate_ids(self.tables):
+            examples = self.engine.execute(check.examples).to_pylist()
+            if not examples:
+                continue
+            count = self.engine.execute(check.count.as_table()).column(0)[0].as_py()
+            shown = ", ".join(f"'{r['id']}' ({r['rows']} rows)" for r in examples)
+            raise DataError(
+                f"{count} {check.column} value(s) appear on more than one row, e.g. {shown}; "
+                f"each of the {check.source} must be one row: deduplicate the export (keep the "
+                f"latest record) or map a unique id column with `columns:` in leadscore.yaml",
+                source=check.source)
+
+    def compiled(self, person_ids: list[str] | None = None, *, detail: bool = True,
+                 dialect: str | None = None):
+        """The compiled scoring expression over this project's tables.
+
+        ``detail=False`` is the lean form ``score`` runs (results and rule contributions);
+        ``dialect`` defaults to the engine's (see
+        :func:`~leadscore.compile.assemble.compile_scores`).
+        """
         from leadscore.compile.assemble import compile_scores
 
-        return compile_scores(self.tables, self.loaded.model, person_ids=person_ids)
+        return compile_scores(self.tables, self.loaded.model, person_ids=person_ids,
+                              detail=detail, dialect=dialect)
 
     def score(self, as_of: datetime | None = None) -> ScoreResult:
         """Score every person as of ``as_of`` (default: now)."""
         from leadscore.compile.assemble import RESULT_COLUMNS
-        from leadscore.explain.reasons import contribution_columns, top_reasons
+        from leadscore.explain.reasons import top_reasons
 
         warnings = self._checked
         as_of = to_utc_naive(as_of or utc_now())
         started = time.perf_counter()
-        compiled = self.compiled()
+        # The lean expression: results plus the contributions top reasons rank, nothing else.
+        compiled = self.compiled(detail=False)
         model = self.loaded.model
-        wanted = list(RESULT_COLUMNS) + [c for c, _ in contribution_columns(model)]
-        data = self.engine.execute(compiled.expr.select(*wanted), compiled.params(as_of))
-        reasons = top_reasons(model, data)
-        table = data.select(list(RESULT_COLUMNS)).append_column("reasons", reasons)
+        params = compiled.params(as_of)
+        # An engine that streams its result (DuckDB) is read piece by piece, keeping only the
+        # result columns and reasons of each piece: the contributions are never all in memory.
+        batches = getattr(self.engine, "execute_batches", None)
+        parts = (batches(compiled.expr, params) if batches is not None
+                 else [self.engine.execute(compiled.expr, params)])
+        pieces = [data.select(list(RESULT_COLUMNS)).append_column(
+            "reasons", top_reasons(model, data)) for data in parts]
+        if not pieces:
+            schema = compiled.expr.select(*RESULT_COLUMNS).schema().to_pyarrow()
+            pieces = [schema.append(pa.field("reasons", pa.string())).empty_table()]
+        table = pa.concat_tables(pieces)
+        accounts = self._score_accounts(as_of) if model.accounts is not None else None
         return ScoreResult(table, as_of, compiled.logic_hash, model.name,
-                           time.perf_counter() - started, warnings)
+                           time.perf_counter() - started, warnings, accounts)
+
+    def compiled_accounts(self, account_ids: list[str] | None = None):
+        """The compiled account expression (the model must have an ``accounts`` section)."""
+        from leadscore.compile.accounts import compile_account_scores
+
+        return compile_account_scores(self.tables, self.loaded.model, account_ids=account_ids,
+                                      dialect=self.engine.dialect)
+
+    def _score_accounts(self, as_of: datetime) -> pa.Table:
+        from leadscore.compile.accounts import ACCOUNT_RESULT_COLUMNS
+        from leadscore.explain.reasons import top_reasons
+
+        compiled = self.compiled_accounts()
+        data = self.engine.execute(compiled.expr, compiled.params(as_of))
+        rollups = [f"r__{name}" for name in compiled.model.accounts.rollups]
+        reasons = _with_people(top_reasons(compiled.account_model, data), data["people"],
+                               compiled.model.accounts.total.people_weight)
+        return data.select([*ACCOUNT_RESULT_COLUMNS, *rollups]).append_column("reasons",
+                                                                              reasons)
 
     def write(self, result: ScoreResult, out: str | Path | None = None) -> list[str]:
         """Write scores to the output table and file(s); returns where they went."""
@@ -177,11 +262,34 @@ class Project:
                                                         else self.root / path)
                 self.engine.write_file(path, result.table)
                 written.append(str(path))
+                if result.accounts is not None:
+                    accounts_path = path.with_name(f"{path.stem}_accounts{path.suffix}")
+                    self.engine.write_file(accounts_path, result.accounts)
+                    written.append(str(accounts_path))
+        if result.accounts is not None:
+            accounts_table = f"{self.config.output.table}_accounts"
+            self.engine.write_table(accounts_table, result.accounts)
+            written.append(f"table {accounts_table}")
+        # Record the run in the lifecycle store (history, transitions, status dates); engines
+        # without a store yet (PostgreSQL, Spark) just write the scores.
+        from leadscore import lifecycle
+
+        if lifecycle.supports(self.engine):
+            runs = [("person", "person_id", result)]
+            if result.accounts is not None:
+                runs.append(("account", "account_id", replace(result, table=result.accounts)))
+            for entity_type, id_column, scores in runs:
+                summary = lifecycle.record_run(self, scores, entity_type=entity_type,
+                                               id_column=id_column)
+                held = (f", {summary.held_back} held back by cooldown" if summary.held_back
+                        else "")
+                written.append(f"lifecycle run {summary.run_id} of {entity_type}s "
+                               f"({summary.entered} entered, {summary.exited} exited{held})")
         return written
 
     def explain(self, person_id: str, as_of: datetime | None = None):
         """Explain one person's score (raises :class:`NotFoundError` for an unknown id)."""
-        from leadscore.explain.explanation import explain_row
+        from leadscore.explain.explanation import explain_products_row, explain_row
         from leadscore.explain.reasons import top_reasons
 
         _ = self._checked
@@ -192,13 +300,38 @@ class Project:
             raise NotFoundError(f"no person '{person_id}' is scored as of {as_of:%Y-%m-%d %H:%M} "
                                 "(unknown id, or created after that instant)")
         reasons = top_reasons(self.loaded.model, data)[0].as_py()
+        if self.loaded.model.products:
+            return explain_products_row(self.loaded.model, data.to_pylist()[0], reasons)
         return explain_row(self.loaded.model, data.to_pylist()[0], reasons)
+
+    def explain_account(self, account_id: str, as_of: datetime | None = None):
+        """Explain one account's score (raises :class:`NotFoundError` for an unknown id)."""
+        from leadscore.explain.explanation import explain_account_row
+        from leadscore.explain.reasons import top_reasons
+
+        _ = self._checked
+        model = self.loaded.model
+        if model.accounts is None:
+            raise NotFoundError("the model has no `accounts:` section, so accounts are not "
+                                "scored; see docs/model-reference.md#accounts")
+        as_of = to_utc_naive(as_of or utc_now())
+        compiled = self.compiled_accounts(account_ids=[str(account_id)])
+        data = self.engine.execute(compiled.expr, compiled.params(as_of))
+        if data.num_rows == 0:
+            raise NotFoundError(f"no account '{account_id}' is scored as of "
+                                f"{as_of:%Y-%m-%d %H:%M} (unknown id, or created after that "
+                                "instant)")
+        reasons = _with_people(top_reasons(compiled.account_model, data), data["people"],
+                               model.accounts.total.people_weight)[0].as_py()
+        return explain_account_row(model.accounts, compiled.account_model,
+                                   data.to_pylist()[0], reasons)
 
     def compile_sql(self, dialect: str, as_of: datetime | None = None) -> str:
         """The SQL the model becomes in ``dialect``, with ``as_of`` inlined."""
-        from leadscore.compile.sql import compile_sql
+        from leadscore.compile.sql import DIALECTS, compile_sql
 
-        return compile_sql(self.compiled(), dialect, to_utc_naive(as_of or utc_now()))
+        compiled = self.compiled(dialect=DIALECTS.get(dialect, dialect))
+        return compile_sql(compiled, dialect, to_utc_naive(as_of or utc_now()))
 
     def close(self) -> None:
         """Close the engine connection if it was opened."""

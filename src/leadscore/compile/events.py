@@ -3,7 +3,8 @@
 Each event rule and metric becomes a handful of conditional aggregates (``COUNT(*) FILTER
 (WHERE …)``, ``MAX(ts) FILTER (…)``) in a single ``GROUP BY person_id``: one hash aggregation
 over the events, however many rules the model has. Velocity needs an ordered window over each
-person's key events and gets its own small subquery (see :func:`velocity_table`).
+person's key events: a window in its own subquery (:func:`velocity_table`), or on DuckDB a
+sorted list per person collected in the same aggregation (:func:`burst_from_lists`).
 
 Column names in the result (``<id>`` is the rule or metric id):
 
@@ -24,6 +25,7 @@ import ibis.expr.types as ir
 
 from leadscore.compile.asof import AsOf, epoch, in_window, seconds
 from leadscore.compile.expressions import compile_condition
+from leadscore.compile.portable import one_of
 from leadscore.spec import model as m
 from leadscore.spec.expressions import names_in, parse_expression
 
@@ -79,7 +81,7 @@ def property_column(events: ir.Table, name: str) -> ir.Value:
 
 def _filter(flt: m.EventFilter, events: ir.Table, created_s: ir.NumericValue | None,
             as_of: AsOf, lookback) -> ir.BooleanValue:
-    condition = events.event.isin(flt.events)
+    condition = one_of(events.event, flt.events)
     if flt.where is not None:
         condition = condition & compile_condition(parse_expression(flt.where),
                                                   lambda name: property_column(events, name))
@@ -99,11 +101,15 @@ def _measure(measure: m.Measure, events: ir.Table, where: ir.BooleanValue) -> ir
     return column.cast("float64").max(where=where)
 
 
-def event_aggregates(events: ir.Table, model: m.ScoringModel, as_of: AsOf) -> ir.Table:
+def event_aggregates(events: ir.Table, model: m.ScoringModel, as_of: AsOf, *,
+                     detail: bool = True, burst_lists: bool = False) -> ir.Table:
     """One row per person with every rule's and metric's aggregates (see module docstring).
 
     ``events`` must already be restricted to ``ts <= T`` and carry ``ts_s`` (epoch seconds) and,
-    when :func:`needs_created_at`, ``created_s``.
+    when :func:`needs_created_at`, ``created_s``. Without ``detail`` the evidence-only
+    ``last__`` columns are left out unless event-age decay reads them. With ``burst_lists``
+    the velocity columns come from this same pass (:func:`burst_from_lists`) instead of
+    :func:`velocity_table`.
     """
     behavior = model.behavior
     created_s = events.created_s if "created_s" in events.columns else None
@@ -114,7 +120,8 @@ def event_aggregates(events: ir.Table, model: m.ScoringModel, as_of: AsOf) -> ir
     def add_filter_aggs(key: str, flt: m.EventFilter, rule: m.EventRule | None) -> None:
         where = _filter(flt, events, created_s, as_of, behavior.lookback)
         aggs[f"m__{key}"] = _measure(flt.measure, events, where)
-        aggs[f"last__{key}"] = events.ts.max(where=where)
+        if detail or event_age:
+            aggs[f"last__{key}"] = events.ts.max(where=where)
         if rule is not None and rule.speed is not None:
             aggs[f"first__{key}"] = events.ts_s.min(where=where)
         if (rule is not None and event_age and rule.per is not None
@@ -133,17 +140,64 @@ def event_aggregates(events: ir.Table, model: m.ScoringModel, as_of: AsOf) -> ir
             add_filter_aggs(rule.id, rule, rule)
         elif isinstance(rule, m.InactivityRule):
             names = rule.inactivity.events
-            where = events.event.isin(names) if names is not None else ibis.literal(True)
+            # No FILTER at all rather than FILTER (WHERE TRUE), which DuckDB still evaluates.
+            where = one_of(events.event, names) if names is not None else None
             aggs[f"act__{rule.id}"] = events.ts_s.max(where=where)
     for name, metric in model.metrics.items():
         add_filter_aggs(name, metric, None)
     if decay is not None and decay.by == "inactivity":
-        where = (events.event.isin(decay.activity) if decay.activity is not None
-                 else ibis.literal(True))
+        where = (one_of(events.event, decay.activity) if decay.activity is not None
+                 else None)
         aggs["last_activity"] = events.ts.max(where=where)
-    if not aggs:
+    lists = {}
+    for velocity in model.behavior.velocity if burst_lists else []:
+        # Sorted after collecting (LIST_SORT over the aggregate): measured ~3 % less CPU and
+        # ~80 MB less memory at 50M events than an ordered aggregate (ARRAY_AGG … ORDER BY).
+        # include_null: ts is never NULL here (normalised events), so no IS NOT NULL check.
+        lists[f"vk__{velocity.id}"] = events.ts_s.collect(
+            where=_key_event(events, velocity, model, as_of), include_null=True).sort()
+    if not aggs and not lists:
         aggs["n_events"] = events.count()
-    return events.group_by("person_id").aggregate(**aggs)
+    per_person = events.group_by("person_id").aggregate(**aggs, **lists)
+    if not lists:
+        return per_person
+    # One mutate + drop: Ibis merges them into one SELECT over the aggregation, where each
+    # burst column reads the list column once (a later mutate would inline them repeatedly).
+    bursts: dict[str, ir.Value] = {}
+    for velocity in model.behavior.velocity:
+        bursts.update(burst_from_lists(per_person[f"vk__{velocity.id}"], velocity))
+    return per_person.mutate(**bursts).drop(*lists)
+
+
+def _key_event(events: ir.Table, velocity: m.Velocity, model: m.ScoringModel,
+               as_of: AsOf) -> ir.BooleanValue:
+    """Whether an event counts towards ``velocity`` (a key event inside the windows)."""
+    condition = one_of(events.event, velocity.events)
+    if model.behavior.lookback is not None:
+        condition = condition & in_window(None, events.ts_s, None, as_of,
+                                          model.behavior.lookback)
+    if velocity.window is not None:
+        condition = condition & (events.ts_s > as_of.seconds - seconds(velocity.window))
+    return condition
+
+
+def burst_from_lists(times: ir.ArrayValue, velocity: m.Velocity) -> dict[str, ir.Value]:
+    """``vf__``/``vend__`` of :func:`velocity_table` from each person's sorted key-event times.
+
+    The same LEAD trick on a list (DuckDB): element ``i`` starts a burst iff element
+    ``i + min_count - 1`` is less than ``within`` later. This runs inside the one aggregation
+    pass over the events, so the events are read once and not sorted a second time by a window
+    (which also made DuckDB materialise the shared visible-events CTE: ~3.8 GB at 50M events).
+    The values match the window form exactly, NULLs included: ``vf__`` is NULL without key
+    events and false without a burst; ``vend__`` is NULL without a burst.
+    """
+    ahead = velocity.min_count - 1
+    within = seconds(velocity.within)
+    ends = times.map(lambda ts, i: ibis.ifelse(times[i + ahead] - ts < within,
+                                               times[i + ahead], ibis.null("float64")))
+    fired = times.map(lambda ts, i: times[i + ahead] - ts < within).anys().fill_null(False)
+    return {f"vf__{velocity.id}": ibis.ifelse(times.length() > 0, fired, ibis.null("boolean")),
+            f"vend__{velocity.id}": ends.maxs()}
 
 
 def velocity_table(events: ir.Table, velocity: m.Velocity, model: m.ScoringModel,
@@ -155,10 +209,7 @@ def velocity_table(events: ir.Table, velocity: m.Velocity, model: m.ScoringModel
     holds ``min_count`` events iff the ``(min_count-1)``-th next one is close enough. This is
     one sort per person instead of a range self-join (measured 2.7x faster on DuckDB).
     """
-    key = events.filter(events.event.isin(velocity.events),
-                        in_window(None, events.ts_s, None, as_of, model.behavior.lookback))
-    if velocity.window is not None:
-        key = key.filter(key.ts_s > as_of.seconds - seconds(velocity.window))
+    key = events.filter(_key_event(events, velocity, model, as_of))
     order = ibis.window(group_by="person_id", order_by="ts_s")
     key = key.select("person_id", "ts_s",
                      ahead=key.ts_s.lead(velocity.min_count - 1).over(order))
@@ -176,7 +227,7 @@ def prepare_events(events: ir.Table, people: ir.Table, model: m.ScoringModel,
     visible = events.filter(events.ts <= as_of.param)
     names = referenced_events(model)
     if names is not None:
-        visible = visible.filter(visible.event.isin(names))
+        visible = visible.filter(one_of(visible.event, names))
     # Property columns are sparse by nature (an export only has `duration_s` once someone viewed
     # a page for a while): a property the data lacks reads as NULL, and validation warns.
     absent = {name: ibis.null("float64") for name in referenced_properties(model)

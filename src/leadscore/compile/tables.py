@@ -77,7 +77,7 @@ def normalise_people(people: ir.Table) -> ir.Table:
     if "email" in people.columns and "email_domain" not in people.columns:
         # No match extracts '' on some engines: an email without a domain has a missing domain.
         domain = people.email.cast("string").re_extract(r"@([^@\s]+)\s*$", 1).strip().lower()
-        columns["email_domain"] = ibis.ifelse(domain == "", ibis.null("string"), domain)
+        columns["email_domain"] = domain.nullif("")  # one REGEXP_EXTRACT per row, not two
     for name in people.columns:
         if name not in columns:
             col = people[name]

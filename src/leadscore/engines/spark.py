@@ -9,8 +9,10 @@ Results are written with ``saveAsTable`` (under ``spark.sql.warehouse.dir``, by 
 
 from __future__ import annotations
 
+import shutil
 from functools import cached_property
 from pathlib import Path
+from urllib.parse import urlparse
 
 import ibis
 import ibis.expr.types as ir
@@ -97,6 +99,15 @@ class SparkEngine:
 
     def write_table(self, name: str, data: pa.Table) -> None:
         """Create or replace a table in Spark's catalog from Arrow data."""
+        if name not in self.con.list_tables():
+            # Spark's default catalog lives in the session: a new session (the next
+            # `leadscore score`) does not know the table an earlier one saved, but its folder
+            # is still in the warehouse, and saveAsTable then fails (LOCATION_ALREADY_EXISTS).
+            # That folder is the managed location of this very table, being replaced.
+            warehouse = self.con._session.conf.get("spark.sql.warehouse.dir")
+            location = Path(urlparse(warehouse).path) / name.lower()
+            if urlparse(warehouse).scheme in ("", "file") and location.is_dir():
+                shutil.rmtree(location)
         self.con.create_table(name, data, overwrite=True)
 
     def write_file(self, path: Path, data: pa.Table) -> None:

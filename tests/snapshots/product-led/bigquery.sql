@@ -1,37 +1,37 @@
-WITH `t11` AS (
+WITH `t9` AS (
   SELECT
-    `t8`.`person_id`,
-    `t8`.`event`,
-    `t8`.`ts`,
-    `t8`.`event_id`,
-    `t8`.`progress`,
-    `t8`.`feature`,
-    `t8`.`integration_type`,
-    `t8`.`logged_in`,
-    `t8`.`duration_s`,
-    `t8`.`features_used`,
-    `t8`.`ts_s`,
+    `t6`.`person_id`,
+    `t6`.`event`,
+    `t6`.`ts`,
+    `t6`.`event_id`,
+    `t6`.`progress`,
+    `t6`.`feature`,
+    `t6`.`integration_type`,
+    `t6`.`logged_in`,
+    `t6`.`duration_s`,
+    `t6`.`features_used`,
+    `t6`.`ts_s`,
     `t5`.`created_s`
   FROM (
     SELECT
-      `t2`.`person_id`,
-      `t2`.`event`,
-      `t2`.`ts`,
-      `t2`.`event_id`,
-      `t2`.`progress`,
-      `t2`.`feature`,
-      `t2`.`integration_type`,
-      `t2`.`logged_in`,
-      `t2`.`duration_s`,
-      `t2`.`features_used`,
-      CAST(UNIX_SECONDS(`t2`.`ts`) AS FLOAT64) AS `ts_s`
-    FROM `events` AS `t2`
+      `t1`.`person_id`,
+      `t1`.`event`,
+      `t1`.`ts`,
+      `t1`.`event_id`,
+      `t1`.`progress`,
+      `t1`.`feature`,
+      `t1`.`integration_type`,
+      `t1`.`logged_in`,
+      `t1`.`duration_s`,
+      `t1`.`features_used`,
+      CAST(UNIX_SECONDS(`t1`.`ts`) AS FLOAT64) AS `ts_s`
+    FROM `events` AS `t1`
     WHERE
-      `t2`.`person_id` IS NOT NULL
-      AND `t2`.`event` IS NOT NULL
-      AND `t2`.`ts` IS NOT NULL
-      AND `t2`.`ts` <= DATETIME('2026-03-01T12:00:00')
-  ) AS `t8`
+      `t1`.`person_id` IS NOT NULL
+      AND `t1`.`event` IS NOT NULL
+      AND `t1`.`ts` IS NOT NULL
+      AND `t1`.`ts` <= DATETIME('2026-03-01T12:00:00')
+  ) AS `t6`
   INNER JOIN (
     SELECT
       `t0`.`person_id`,
@@ -48,311 +48,316 @@ WITH `t11` AS (
         )
       )
   ) AS `t5`
-    ON `t8`.`person_id` = `t5`.`person_id`
+    ON `t6`.`person_id` = `t5`.`person_id`
 )
 SELECT
-  `t34`.`person_id`,
-  `t34`.`account_id`,
-  `t34`.`fit`,
-  `t34`.`behavior`,
-  `t34`.`total`,
+  `t36`.`person_id`,
+  `t36`.`account_id`,
+  `t36`.`fit`,
+  `t36`.`behavior`,
+  `t36`.`total`,
   CASE
     WHEN TRUE
-    AND COALESCE(`t34`.`total` >= 80.0, FALSE)
-    AND COALESCE(`t34`.`fit` >= 15.0, FALSE)
-    AND COALESCE(`t34`.`behavior` >= 40.0, FALSE)
+    AND COALESCE(`t36`.`total` >= 80.0, FALSE)
+    AND COALESCE(`t36`.`fit` >= 15.0, FALSE)
+    AND COALESCE(`t36`.`behavior` >= 40.0, FALSE)
     THEN 'PQL'
     ELSE CAST(NULL AS STRING)
   END AS `status`,
   CASE
-    WHEN `t34`.`fit` >= 35.0
+    WHEN `t36`.`fit` >= 35.0
     THEN 'strong'
-    WHEN `t34`.`fit` >= 20.0
+    WHEN `t36`.`fit` >= 20.0
     THEN 'moderate'
     ELSE 'weak'
   END AS `fit_tier`,
   CASE
-    WHEN `t34`.`behavior` >= 60.0
+    WHEN `t36`.`behavior` >= 60.0
     THEN 'high'
-    WHEN `t34`.`behavior` >= 30.0
+    WHEN `t36`.`behavior` >= 30.0
     THEN 'medium'
     ELSE 'low'
   END AS `intent_tier`,
   CONCAT(
     CASE
-      WHEN CASE WHEN `t34`.`fit` >= 35.0 THEN 0 WHEN `t34`.`fit` >= 20.0 THEN 1 ELSE 2 END = 0
+      WHEN CASE WHEN `t36`.`fit` >= 35.0 THEN 0 WHEN `t36`.`fit` >= 20.0 THEN 1 ELSE 2 END = 0
       THEN 'A'
-      WHEN CASE WHEN `t34`.`fit` >= 35.0 THEN 0 WHEN `t34`.`fit` >= 20.0 THEN 1 ELSE 2 END = 1
+      WHEN CASE WHEN `t36`.`fit` >= 35.0 THEN 0 WHEN `t36`.`fit` >= 20.0 THEN 1 ELSE 2 END = 1
       THEN 'B'
-      WHEN CASE WHEN `t34`.`fit` >= 35.0 THEN 0 WHEN `t34`.`fit` >= 20.0 THEN 1 ELSE 2 END = 2
+      WHEN CASE WHEN `t36`.`fit` >= 35.0 THEN 0 WHEN `t36`.`fit` >= 20.0 THEN 1 ELSE 2 END = 2
       THEN 'C'
       ELSE CAST(NULL AS STRING)
     END,
     CAST(CASE
-      WHEN `t34`.`behavior` >= 60.0
+      WHEN `t36`.`behavior` >= 60.0
       THEN 0
-      WHEN `t34`.`behavior` >= 30.0
+      WHEN `t36`.`behavior` >= 30.0
       THEN 1
       ELSE 2
     END + 1 AS STRING)
   ) AS `matrix`,
   DATETIME('2026-03-01T12:00:00') AS `score_date`,
   '39cd35e009fd30a7' AS `logic_hash`,
-  `t34`.`created_at`,
-  `t34`.`email_domain`,
-  `t34`.`email`,
-  `t34`.`title`,
-  `t34`.`plan`,
-  `t34`.`country`,
-  `t34`.`account__name`,
-  `t34`.`account__domain`,
-  `t34`.`account__employees`,
-  `t34`.`account__industry`,
-  `t34`.`account__country`,
-  `t34`.`account__tech_stack`,
-  `t34`.`fit__company_size`,
-  `t34`.`fit__industry`,
-  `t34`.`fit__seniority`,
-  `t34`.`fit__tech_stack`,
-  `t34`.`fit__geography`,
-  `t34`.`fit__competitor`,
-  `t34`.`fit__personal_email`,
-  `t34`.`fit__student`,
-  `t34`.`fitcase__company_size`,
-  `t34`.`fv__company_size`,
-  `t34`.`fitcase__industry`,
-  `t34`.`fv__industry`,
-  `t34`.`fitcase__seniority`,
-  `t34`.`fv__seniority`,
-  `t34`.`fitcase__tech_stack`,
-  `t34`.`fv__tech_stack`,
-  `t34`.`fitcase__geography`,
-  `t34`.`fv__geography`,
-  `t34`.`fitcase__competitor`,
-  `t34`.`fv__competitor`,
-  `t34`.`fitcase__personal_email`,
-  `t34`.`fv__personal_email`,
-  `t34`.`fitcase__student`,
-  `t34`.`fv__student`,
-  `t34`.`fit_rules`,
-  `t34`.`m__onboarding`,
-  `t34`.`last__onboarding`,
-  `t34`.`m__core_feature`,
-  `t34`.`last__core_feature`,
-  `t34`.`m__integration`,
-  `t34`.`last__integration`,
-  `t34`.`m__invites`,
-  `t34`.`last__invites`,
-  `t34`.`m__pricing_logged_in`,
-  `t34`.`last__pricing_logged_in`,
-  `t34`.`m__pricing_anonymous`,
-  `t34`.`last__pricing_anonymous`,
-  `t34`.`m__checkout`,
-  `t34`.`last__checkout`,
-  `t34`.`m__premium_feature`,
-  `t34`.`last__premium_feature`,
-  `t34`.`m__export`,
-  `t34`.`last__export`,
-  `t34`.`m__logins_week_one`,
-  `t34`.`last__logins_week_one`,
-  `t34`.`m__session_depth`,
-  `t34`.`last__session_depth`,
-  `t34`.`act__inactive`,
-  `t34`.`m__unsubscribed`,
-  `t34`.`last__unsubscribed`,
-  `t34`.`m__downgraded`,
-  `t34`.`last__downgraded`,
-  `t34`.`m__high_intent_7d`,
-  `t34`.`last__high_intent_7d`,
-  `t34`.`last_activity`,
-  `t34`.`vf__burst`,
-  `t34`.`vend__burst`,
-  `t34`.`pts__onboarding`,
-  `t34`.`pts__core_feature`,
-  `t34`.`pts__integration`,
-  `t34`.`pts__invites`,
-  `t34`.`pts__pricing_logged_in`,
-  `t34`.`pts__pricing_anonymous`,
-  `t34`.`pts__checkout`,
-  `t34`.`pts__premium_feature`,
-  `t34`.`pts__export`,
-  `t34`.`pts__logins_week_one`,
-  `t34`.`pts__session_depth`,
-  `t34`.`pts__inactive`,
-  `t34`.`pts__unsubscribed`,
-  `t34`.`pts__downgraded`,
-  `t34`.`grp__onboarding`,
-  `t34`.`grp__core_feature`,
-  `t34`.`grp__integration`,
-  `t34`.`grp__invites`,
-  `t34`.`grp__pricing_logged_in`,
-  `t34`.`grp__pricing_anonymous`,
-  `t34`.`grp__checkout`,
-  `t34`.`grp__premium_feature`,
-  `t34`.`grp__export`,
-  `t34`.`grp__logins_week_one`,
-  `t34`.`grp__session_depth`,
-  `t34`.`grp__inactive`,
-  `t34`.`grp__unsubscribed`,
-  `t34`.`grp__downgraded`,
-  `t34`.`b__onboarding`,
-  `t34`.`b__core_feature`,
-  `t34`.`b__integration`,
-  `t34`.`b__invites`,
-  `t34`.`b__pricing_logged_in`,
-  `t34`.`b__pricing_anonymous`,
-  `t34`.`b__checkout`,
-  `t34`.`b__premium_feature`,
-  `t34`.`b__export`,
-  `t34`.`b__logins_week_one`,
-  `t34`.`b__session_depth`,
-  `t34`.`b__inactive`,
-  `t34`.`b__unsubscribed`,
-  `t34`.`b__downgraded`,
-  `t34`.`v__burst`,
-  `t34`.`behavior_rules`,
-  `t34`.`behavior_capped`,
-  `t34`.`behavior_raw`,
-  `t34`.`inactive_days`,
-  `t34`.`decay_periods`,
-  `t34`.`behavior_decayed`,
-  COALESCE(`t34`.`total` >= 80.0, FALSE) AS `cond__0__0`,
-  COALESCE(`t34`.`fit` >= 15.0, FALSE) AS `cond__0__1`,
-  COALESCE(`t34`.`behavior` >= 40.0, FALSE) AS `cond__0__2`,
+  `t36`.`created_at`,
+  `t36`.`email_domain`,
+  `t36`.`email`,
+  `t36`.`title`,
+  `t36`.`plan`,
+  `t36`.`country`,
+  `t36`.`account__name`,
+  `t36`.`account__domain`,
+  `t36`.`account__employees`,
+  `t36`.`account__industry`,
+  `t36`.`account__country`,
+  `t36`.`account__tech_stack`,
+  `t36`.`fit__company_size`,
+  `t36`.`fit__industry`,
+  `t36`.`fit__seniority`,
+  `t36`.`fit__tech_stack`,
+  `t36`.`fit__geography`,
+  `t36`.`fit__competitor`,
+  `t36`.`fit__personal_email`,
+  `t36`.`fit__student`,
+  `t36`.`fitcase__company_size`,
+  `t36`.`fv__company_size`,
+  `t36`.`fitcase__industry`,
+  `t36`.`fv__industry`,
+  `t36`.`fitcase__seniority`,
+  `t36`.`fv__seniority`,
+  `t36`.`fitcase__tech_stack`,
+  `t36`.`fv__tech_stack`,
+  `t36`.`fitcase__geography`,
+  `t36`.`fv__geography`,
+  `t36`.`fitcase__competitor`,
+  `t36`.`fv__competitor`,
+  `t36`.`fitcase__personal_email`,
+  `t36`.`fv__personal_email`,
+  `t36`.`fitcase__student`,
+  `t36`.`fv__student`,
+  `t36`.`fit_rules`,
+  `t36`.`m__onboarding`,
+  `t36`.`last__onboarding`,
+  `t36`.`m__core_feature`,
+  `t36`.`last__core_feature`,
+  `t36`.`m__integration`,
+  `t36`.`last__integration`,
+  `t36`.`m__invites`,
+  `t36`.`last__invites`,
+  `t36`.`m__pricing_logged_in`,
+  `t36`.`last__pricing_logged_in`,
+  `t36`.`m__pricing_anonymous`,
+  `t36`.`last__pricing_anonymous`,
+  `t36`.`m__checkout`,
+  `t36`.`last__checkout`,
+  `t36`.`m__premium_feature`,
+  `t36`.`last__premium_feature`,
+  `t36`.`m__export`,
+  `t36`.`last__export`,
+  `t36`.`m__logins_week_one`,
+  `t36`.`last__logins_week_one`,
+  `t36`.`m__session_depth`,
+  `t36`.`last__session_depth`,
+  `t36`.`act__inactive`,
+  `t36`.`m__unsubscribed`,
+  `t36`.`last__unsubscribed`,
+  `t36`.`m__downgraded`,
+  `t36`.`last__downgraded`,
+  `t36`.`m__high_intent_7d`,
+  `t36`.`last__high_intent_7d`,
+  `t36`.`last_activity`,
+  `t36`.`vf__burst`,
+  `t36`.`vend__burst`,
+  `t36`.`pts__onboarding`,
+  `t36`.`pts__core_feature`,
+  `t36`.`pts__integration`,
+  `t36`.`pts__invites`,
+  `t36`.`pts__pricing_logged_in`,
+  `t36`.`pts__pricing_anonymous`,
+  `t36`.`pts__checkout`,
+  `t36`.`pts__premium_feature`,
+  `t36`.`pts__export`,
+  `t36`.`pts__logins_week_one`,
+  `t36`.`pts__session_depth`,
+  `t36`.`pts__inactive`,
+  `t36`.`pts__unsubscribed`,
+  `t36`.`pts__downgraded`,
+  `t36`.`grp__onboarding`,
+  `t36`.`grp__core_feature`,
+  `t36`.`grp__integration`,
+  `t36`.`grp__invites`,
+  `t36`.`grp__pricing_logged_in`,
+  `t36`.`grp__pricing_anonymous`,
+  `t36`.`grp__checkout`,
+  `t36`.`grp__premium_feature`,
+  `t36`.`grp__export`,
+  `t36`.`grp__logins_week_one`,
+  `t36`.`grp__session_depth`,
+  `t36`.`grp__inactive`,
+  `t36`.`grp__unsubscribed`,
+  `t36`.`grp__downgraded`,
+  `t36`.`b__onboarding`,
+  `t36`.`b__core_feature`,
+  `t36`.`b__integration`,
+  `t36`.`b__invites`,
+  `t36`.`b__pricing_logged_in`,
+  `t36`.`b__pricing_anonymous`,
+  `t36`.`b__checkout`,
+  `t36`.`b__premium_feature`,
+  `t36`.`b__export`,
+  `t36`.`b__logins_week_one`,
+  `t36`.`b__session_depth`,
+  `t36`.`b__inactive`,
+  `t36`.`b__unsubscribed`,
+  `t36`.`b__downgraded`,
+  `t36`.`v__burst`,
+  `t36`.`behavior_rules`,
+  `t36`.`behavior_capped`,
+  `t36`.`behavior_raw`,
+  `t36`.`inactive_days`,
+  `t36`.`decay_periods`,
+  `t36`.`behavior_decayed`,
+  COALESCE(`t36`.`total` >= 80.0, FALSE) AS `cond__0__0`,
+  COALESCE(`t36`.`fit` >= 15.0, FALSE) AS `cond__0__1`,
+  COALESCE(`t36`.`behavior` >= 40.0, FALSE) AS `cond__0__2`,
   TRUE
-  AND COALESCE(`t34`.`total` >= 80.0, FALSE)
-  AND COALESCE(`t34`.`fit` >= 15.0, FALSE)
-  AND COALESCE(`t34`.`behavior` >= 40.0, FALSE) AS `is__0`
+  AND COALESCE(`t36`.`total` >= 80.0, FALSE)
+  AND COALESCE(`t36`.`fit` >= 15.0, FALSE)
+  AND COALESCE(`t36`.`behavior` >= 40.0, FALSE) AS `is__0`
 FROM (
   SELECT
-    `t33`.`person_id`,
-    `t33`.`account_id`,
-    `t33`.`created_at`,
-    `t33`.`email_domain`,
-    `t33`.`email`,
-    `t33`.`title`,
-    `t33`.`plan`,
-    `t33`.`country`,
-    `t33`.`account__name`,
-    `t33`.`account__domain`,
-    `t33`.`account__employees`,
-    `t33`.`account__industry`,
-    `t33`.`account__country`,
-    `t33`.`account__tech_stack`,
-    `t33`.`fit__company_size`,
-    `t33`.`fit__industry`,
-    `t33`.`fit__seniority`,
-    `t33`.`fit__tech_stack`,
-    `t33`.`fit__geography`,
-    `t33`.`fit__competitor`,
-    `t33`.`fit__personal_email`,
-    `t33`.`fit__student`,
-    `t33`.`fitcase__company_size`,
-    `t33`.`fv__company_size`,
-    `t33`.`fitcase__industry`,
-    `t33`.`fv__industry`,
-    `t33`.`fitcase__seniority`,
-    `t33`.`fv__seniority`,
-    `t33`.`fitcase__tech_stack`,
-    `t33`.`fv__tech_stack`,
-    `t33`.`fitcase__geography`,
-    `t33`.`fv__geography`,
-    `t33`.`fitcase__competitor`,
-    `t33`.`fv__competitor`,
-    `t33`.`fitcase__personal_email`,
-    `t33`.`fv__personal_email`,
-    `t33`.`fitcase__student`,
-    `t33`.`fv__student`,
-    `t33`.`fit_rules`,
-    `t33`.`fit`,
-    `t33`.`m__onboarding`,
-    `t33`.`last__onboarding`,
-    `t33`.`m__core_feature`,
-    `t33`.`last__core_feature`,
-    `t33`.`m__integration`,
-    `t33`.`last__integration`,
-    `t33`.`m__invites`,
-    `t33`.`last__invites`,
-    `t33`.`m__pricing_logged_in`,
-    `t33`.`last__pricing_logged_in`,
-    `t33`.`m__pricing_anonymous`,
-    `t33`.`last__pricing_anonymous`,
-    `t33`.`m__checkout`,
-    `t33`.`last__checkout`,
-    `t33`.`m__premium_feature`,
-    `t33`.`last__premium_feature`,
-    `t33`.`m__export`,
-    `t33`.`last__export`,
-    `t33`.`m__logins_week_one`,
-    `t33`.`last__logins_week_one`,
-    `t33`.`m__session_depth`,
-    `t33`.`last__session_depth`,
-    `t33`.`act__inactive`,
-    `t33`.`m__unsubscribed`,
-    `t33`.`last__unsubscribed`,
-    `t33`.`m__downgraded`,
-    `t33`.`last__downgraded`,
-    `t33`.`m__high_intent_7d`,
-    `t33`.`last__high_intent_7d`,
-    `t33`.`last_activity`,
-    `t33`.`vf__burst`,
-    `t33`.`vend__burst`,
-    `t33`.`pts__onboarding`,
-    `t33`.`pts__core_feature`,
-    `t33`.`pts__integration`,
-    `t33`.`pts__invites`,
-    `t33`.`pts__pricing_logged_in`,
-    `t33`.`pts__pricing_anonymous`,
-    `t33`.`pts__checkout`,
-    `t33`.`pts__premium_feature`,
-    `t33`.`pts__export`,
-    `t33`.`pts__logins_week_one`,
-    `t33`.`pts__session_depth`,
-    `t33`.`pts__inactive`,
-    `t33`.`pts__unsubscribed`,
-    `t33`.`pts__downgraded`,
-    `t33`.`grp__onboarding`,
-    `t33`.`grp__core_feature`,
-    `t33`.`grp__integration`,
-    `t33`.`grp__invites`,
-    `t33`.`grp__pricing_logged_in`,
-    `t33`.`grp__pricing_anonymous`,
-    `t33`.`grp__checkout`,
-    `t33`.`grp__premium_feature`,
-    `t33`.`grp__export`,
-    `t33`.`grp__logins_week_one`,
-    `t33`.`grp__session_depth`,
-    `t33`.`grp__inactive`,
-    `t33`.`grp__unsubscribed`,
-    `t33`.`grp__downgraded`,
-    `t33`.`b__onboarding`,
-    `t33`.`b__core_feature`,
-    `t33`.`b__integration`,
-    `t33`.`b__invites`,
-    `t33`.`b__pricing_logged_in`,
-    `t33`.`b__pricing_anonymous`,
-    `t33`.`b__checkout`,
-    `t33`.`b__premium_feature`,
-    `t33`.`b__export`,
-    `t33`.`b__logins_week_one`,
-    `t33`.`b__session_depth`,
-    `t33`.`b__inactive`,
-    `t33`.`b__unsubscribed`,
-    `t33`.`b__downgraded`,
-    `t33`.`v__burst`,
-    `t33`.`behavior_rules`,
-    `t33`.`behavior_capped`,
-    `t33`.`behavior_raw`,
+    `t35`.`person_id`,
+    `t35`.`account_id`,
+    `t35`.`created_at`,
+    `t35`.`email_domain`,
+    `t35`.`email`,
+    `t35`.`title`,
+    `t35`.`plan`,
+    `t35`.`country`,
+    `t35`.`fin__1`,
+    `t35`.`fin__4`,
+    `t35`.`account__name`,
+    `t35`.`account__domain`,
+    `t35`.`account__employees`,
+    `t35`.`account__industry`,
+    `t35`.`account__country`,
+    `t35`.`account__tech_stack`,
+    `t35`.`fin__0`,
+    `t35`.`fin__2`,
+    `t35`.`fin__3`,
+    `t35`.`fit__company_size`,
+    `t35`.`fit__industry`,
+    `t35`.`fit__seniority`,
+    `t35`.`fit__tech_stack`,
+    `t35`.`fit__geography`,
+    `t35`.`fit__competitor`,
+    `t35`.`fit__personal_email`,
+    `t35`.`fit__student`,
+    `t35`.`fitcase__company_size`,
+    `t35`.`fv__company_size`,
+    `t35`.`fitcase__industry`,
+    `t35`.`fv__industry`,
+    `t35`.`fitcase__seniority`,
+    `t35`.`fv__seniority`,
+    `t35`.`fitcase__tech_stack`,
+    `t35`.`fv__tech_stack`,
+    `t35`.`fitcase__geography`,
+    `t35`.`fv__geography`,
+    `t35`.`fitcase__competitor`,
+    `t35`.`fv__competitor`,
+    `t35`.`fitcase__personal_email`,
+    `t35`.`fv__personal_email`,
+    `t35`.`fitcase__student`,
+    `t35`.`fv__student`,
+    `t35`.`fit_rules`,
+    `t35`.`fit`,
+    `t35`.`m__onboarding`,
+    `t35`.`last__onboarding`,
+    `t35`.`m__core_feature`,
+    `t35`.`last__core_feature`,
+    `t35`.`m__integration`,
+    `t35`.`last__integration`,
+    `t35`.`m__invites`,
+    `t35`.`last__invites`,
+    `t35`.`m__pricing_logged_in`,
+    `t35`.`last__pricing_logged_in`,
+    `t35`.`m__pricing_anonymous`,
+    `t35`.`last__pricing_anonymous`,
+    `t35`.`m__checkout`,
+    `t35`.`last__checkout`,
+    `t35`.`m__premium_feature`,
+    `t35`.`last__premium_feature`,
+    `t35`.`m__export`,
+    `t35`.`last__export`,
+    `t35`.`m__logins_week_one`,
+    `t35`.`last__logins_week_one`,
+    `t35`.`m__session_depth`,
+    `t35`.`last__session_depth`,
+    `t35`.`act__inactive`,
+    `t35`.`m__unsubscribed`,
+    `t35`.`last__unsubscribed`,
+    `t35`.`m__downgraded`,
+    `t35`.`last__downgraded`,
+    `t35`.`m__high_intent_7d`,
+    `t35`.`last__high_intent_7d`,
+    `t35`.`last_activity`,
+    `t35`.`vf__burst`,
+    `t35`.`vend__burst`,
+    `t35`.`pts__onboarding`,
+    `t35`.`pts__core_feature`,
+    `t35`.`pts__integration`,
+    `t35`.`pts__invites`,
+    `t35`.`pts__pricing_logged_in`,
+    `t35`.`pts__pricing_anonymous`,
+    `t35`.`pts__checkout`,
+    `t35`.`pts__premium_feature`,
+    `t35`.`pts__export`,
+    `t35`.`pts__logins_week_one`,
+    `t35`.`pts__session_depth`,
+    `t35`.`pts__inactive`,
+    `t35`.`pts__unsubscribed`,
+    `t35`.`pts__downgraded`,
+    `t35`.`grp__onboarding`,
+    `t35`.`grp__core_feature`,
+    `t35`.`grp__integration`,
+    `t35`.`grp__invites`,
+    `t35`.`grp__pricing_logged_in`,
+    `t35`.`grp__pricing_anonymous`,
+    `t35`.`grp__checkout`,
+    `t35`.`grp__premium_feature`,
+    `t35`.`grp__export`,
+    `t35`.`grp__logins_week_one`,
+    `t35`.`grp__session_depth`,
+    `t35`.`grp__inactive`,
+    `t35`.`grp__unsubscribed`,
+    `t35`.`grp__downgraded`,
+    `t35`.`b__onboarding`,
+    `t35`.`b__core_feature`,
+    `t35`.`b__integration`,
+    `t35`.`b__invites`,
+    `t35`.`b__pricing_logged_in`,
+    `t35`.`b__pricing_anonymous`,
+    `t35`.`b__checkout`,
+    `t35`.`b__premium_feature`,
+    `t35`.`b__export`,
+    `t35`.`b__logins_week_one`,
+    `t35`.`b__session_depth`,
+    `t35`.`b__inactive`,
+    `t35`.`b__unsubscribed`,
+    `t35`.`b__downgraded`,
+    `t35`.`v__burst`,
+    `t35`.`behavior_rules`,
+    `t35`.`behavior_capped`,
+    `t35`.`behavior_raw`,
     ieee_divide(
       GREATEST(
         CAST(UNIX_SECONDS(DATETIME('2026-03-01T12:00:00')) AS FLOAT64) - GREATEST(
           COALESCE(
-            CAST(UNIX_SECONDS(`t33`.`last_activity`) AS FLOAT64),
-            CAST(UNIX_SECONDS(`t33`.`created_at`) AS FLOAT64)
+            CAST(UNIX_SECONDS(`t35`.`last_activity`) AS FLOAT64),
+            CAST(UNIX_SECONDS(`t35`.`created_at`) AS FLOAT64)
           ),
           COALESCE(
-            CAST(UNIX_SECONDS(`t33`.`created_at`) AS FLOAT64),
-            CAST(UNIX_SECONDS(`t33`.`last_activity`) AS FLOAT64)
+            CAST(UNIX_SECONDS(`t35`.`created_at`) AS FLOAT64),
+            CAST(UNIX_SECONDS(`t35`.`last_activity`) AS FLOAT64)
           )
         ),
         0.0
@@ -365,12 +370,12 @@ FROM (
           GREATEST(
             CAST(UNIX_SECONDS(DATETIME('2026-03-01T12:00:00')) AS FLOAT64) - GREATEST(
               COALESCE(
-                CAST(UNIX_SECONDS(`t33`.`last_activity`) AS FLOAT64),
-                CAST(UNIX_SECONDS(`t33`.`created_at`) AS FLOAT64)
+                CAST(UNIX_SECONDS(`t35`.`last_activity`) AS FLOAT64),
+                CAST(UNIX_SECONDS(`t35`.`created_at`) AS FLOAT64)
               ),
               COALESCE(
-                CAST(UNIX_SECONDS(`t33`.`created_at`) AS FLOAT64),
-                CAST(UNIX_SECONDS(`t33`.`last_activity`) AS FLOAT64)
+                CAST(UNIX_SECONDS(`t35`.`created_at`) AS FLOAT64),
+                CAST(UNIX_SECONDS(`t35`.`last_activity`) AS FLOAT64)
               )
             ),
             0.0
@@ -382,20 +387,20 @@ FROM (
     ) AS `decay_periods`,
     COALESCE(
       IF(
-        `t33`.`behavior_raw` > 5.0,
+        `t35`.`behavior_raw` > 5.0,
         GREATEST(
-          `t33`.`behavior_raw` - (
+          `t35`.`behavior_raw` - (
             CAST(CAST(FLOOR(
               ieee_divide(
                 GREATEST(
                   CAST(UNIX_SECONDS(DATETIME('2026-03-01T12:00:00')) AS FLOAT64) - GREATEST(
                     COALESCE(
-                      CAST(UNIX_SECONDS(`t33`.`last_activity`) AS FLOAT64),
-                      CAST(UNIX_SECONDS(`t33`.`created_at`) AS FLOAT64)
+                      CAST(UNIX_SECONDS(`t35`.`last_activity`) AS FLOAT64),
+                      CAST(UNIX_SECONDS(`t35`.`created_at`) AS FLOAT64)
                     ),
                     COALESCE(
-                      CAST(UNIX_SECONDS(`t33`.`created_at`) AS FLOAT64),
-                      CAST(UNIX_SECONDS(`t33`.`last_activity`) AS FLOAT64)
+                      CAST(UNIX_SECONDS(`t35`.`created_at`) AS FLOAT64),
+                      CAST(UNIX_SECONDS(`t35`.`last_activity`) AS FLOAT64)
                     )
                   ),
                   0.0
@@ -406,27 +411,27 @@ FROM (
           ),
           5.0
         ),
-        `t33`.`behavior_raw`
+        `t35`.`behavior_raw`
       ),
-      `t33`.`behavior_raw`
+      `t35`.`behavior_raw`
     ) AS `behavior_decayed`,
     GREATEST(
       COALESCE(
         IF(
-          `t33`.`behavior_raw` > 5.0,
+          `t35`.`behavior_raw` > 5.0,
           GREATEST(
-            `t33`.`behavior_raw` - (
+            `t35`.`behavior_raw` - (
               CAST(CAST(FLOOR(
                 ieee_divide(
                   GREATEST(
                     CAST(UNIX_SECONDS(DATETIME('2026-03-01T12:00:00')) AS FLOAT64) - GREATEST(
                       COALESCE(
-                        CAST(UNIX_SECONDS(`t33`.`last_activity`) AS FLOAT64),
-                        CAST(UNIX_SECONDS(`t33`.`created_at`) AS FLOAT64)
+                        CAST(UNIX_SECONDS(`t35`.`last_activity`) AS FLOAT64),
+                        CAST(UNIX_SECONDS(`t35`.`created_at`) AS FLOAT64)
                       ),
                       COALESCE(
-                        CAST(UNIX_SECONDS(`t33`.`created_at`) AS FLOAT64),
-                        CAST(UNIX_SECONDS(`t33`.`last_activity`) AS FLOAT64)
+                        CAST(UNIX_SECONDS(`t35`.`created_at`) AS FLOAT64),
+                        CAST(UNIX_SECONDS(`t35`.`last_activity`) AS FLOAT64)
                       )
                     ),
                     0.0
@@ -437,32 +442,32 @@ FROM (
             ),
             5.0
           ),
-          `t33`.`behavior_raw`
+          `t35`.`behavior_raw`
         ),
-        `t33`.`behavior_raw`
+        `t35`.`behavior_raw`
       ),
       0.0
     ) AS `behavior`,
     (
-      `t33`.`fit` * 1
+      `t35`.`fit` * 1
     ) + (
       GREATEST(
         COALESCE(
           IF(
-            `t33`.`behavior_raw` > 5.0,
+            `t35`.`behavior_raw` > 5.0,
             GREATEST(
-              `t33`.`behavior_raw` - (
+              `t35`.`behavior_raw` - (
                 CAST(CAST(FLOOR(
                   ieee_divide(
                     GREATEST(
                       CAST(UNIX_SECONDS(DATETIME('2026-03-01T12:00:00')) AS FLOAT64) - GREATEST(
                         COALESCE(
-                          CAST(UNIX_SECONDS(`t33`.`last_activity`) AS FLOAT64),
-                          CAST(UNIX_SECONDS(`t33`.`created_at`) AS FLOAT64)
+                          CAST(UNIX_SECONDS(`t35`.`last_activity`) AS FLOAT64),
+                          CAST(UNIX_SECONDS(`t35`.`created_at`) AS FLOAT64)
                         ),
                         COALESCE(
-                          CAST(UNIX_SECONDS(`t33`.`created_at`) AS FLOAT64),
-                          CAST(UNIX_SECONDS(`t33`.`last_activity`) AS FLOAT64)
+                          CAST(UNIX_SECONDS(`t35`.`created_at`) AS FLOAT64),
+                          CAST(UNIX_SECONDS(`t35`.`last_activity`) AS FLOAT64)
                         )
                       ),
                       0.0
@@ -473,340 +478,350 @@ FROM (
               ),
               5.0
             ),
-            `t33`.`behavior_raw`
+            `t35`.`behavior_raw`
           ),
-          `t33`.`behavior_raw`
+          `t35`.`behavior_raw`
         ),
         0.0
       ) * 1
     ) AS `total`
   FROM (
     SELECT
-      `t32`.`person_id`,
-      `t32`.`account_id`,
-      `t32`.`created_at`,
-      `t32`.`email_domain`,
-      `t32`.`email`,
-      `t32`.`title`,
-      `t32`.`plan`,
-      `t32`.`country`,
-      `t32`.`account__name`,
-      `t32`.`account__domain`,
-      `t32`.`account__employees`,
-      `t32`.`account__industry`,
-      `t32`.`account__country`,
-      `t32`.`account__tech_stack`,
-      `t32`.`fit__company_size`,
-      `t32`.`fit__industry`,
-      `t32`.`fit__seniority`,
-      `t32`.`fit__tech_stack`,
-      `t32`.`fit__geography`,
-      `t32`.`fit__competitor`,
-      `t32`.`fit__personal_email`,
-      `t32`.`fit__student`,
-      `t32`.`fitcase__company_size`,
-      `t32`.`fv__company_size`,
-      `t32`.`fitcase__industry`,
-      `t32`.`fv__industry`,
-      `t32`.`fitcase__seniority`,
-      `t32`.`fv__seniority`,
-      `t32`.`fitcase__tech_stack`,
-      `t32`.`fv__tech_stack`,
-      `t32`.`fitcase__geography`,
-      `t32`.`fv__geography`,
-      `t32`.`fitcase__competitor`,
-      `t32`.`fv__competitor`,
-      `t32`.`fitcase__personal_email`,
-      `t32`.`fv__personal_email`,
-      `t32`.`fitcase__student`,
-      `t32`.`fv__student`,
-      `t32`.`fit_rules`,
-      `t32`.`fit`,
-      `t32`.`m__onboarding`,
-      `t32`.`last__onboarding`,
-      `t32`.`m__core_feature`,
-      `t32`.`last__core_feature`,
-      `t32`.`m__integration`,
-      `t32`.`last__integration`,
-      `t32`.`m__invites`,
-      `t32`.`last__invites`,
-      `t32`.`m__pricing_logged_in`,
-      `t32`.`last__pricing_logged_in`,
-      `t32`.`m__pricing_anonymous`,
-      `t32`.`last__pricing_anonymous`,
-      `t32`.`m__checkout`,
-      `t32`.`last__checkout`,
-      `t32`.`m__premium_feature`,
-      `t32`.`last__premium_feature`,
-      `t32`.`m__export`,
-      `t32`.`last__export`,
-      `t32`.`m__logins_week_one`,
-      `t32`.`last__logins_week_one`,
-      `t32`.`m__session_depth`,
-      `t32`.`last__session_depth`,
-      `t32`.`act__inactive`,
-      `t32`.`m__unsubscribed`,
-      `t32`.`last__unsubscribed`,
-      `t32`.`m__downgraded`,
-      `t32`.`last__downgraded`,
-      `t32`.`m__high_intent_7d`,
-      `t32`.`last__high_intent_7d`,
-      `t32`.`last_activity`,
-      `t32`.`vf__burst`,
-      `t32`.`vend__burst`,
-      `t32`.`pts__onboarding`,
-      `t32`.`pts__core_feature`,
-      `t32`.`pts__integration`,
-      `t32`.`pts__invites`,
-      `t32`.`pts__pricing_logged_in`,
-      `t32`.`pts__pricing_anonymous`,
-      `t32`.`pts__checkout`,
-      `t32`.`pts__premium_feature`,
-      `t32`.`pts__export`,
-      `t32`.`pts__logins_week_one`,
-      `t32`.`pts__session_depth`,
-      `t32`.`pts__inactive`,
-      `t32`.`pts__unsubscribed`,
-      `t32`.`pts__downgraded`,
-      `t32`.`pts__onboarding` AS `grp__onboarding`,
-      `t32`.`pts__core_feature` AS `grp__core_feature`,
-      `t32`.`pts__integration` AS `grp__integration`,
-      `t32`.`pts__invites` AS `grp__invites`,
+      `t34`.`person_id`,
+      `t34`.`account_id`,
+      `t34`.`created_at`,
+      `t34`.`email_domain`,
+      `t34`.`email`,
+      `t34`.`title`,
+      `t34`.`plan`,
+      `t34`.`country`,
+      `t34`.`fin__1`,
+      `t34`.`fin__4`,
+      `t34`.`account__name`,
+      `t34`.`account__domain`,
+      `t34`.`account__employees`,
+      `t34`.`account__industry`,
+      `t34`.`account__country`,
+      `t34`.`account__tech_stack`,
+      `t34`.`fin__0`,
+      `t34`.`fin__2`,
+      `t34`.`fin__3`,
+      `t34`.`fit__company_size`,
+      `t34`.`fit__industry`,
+      `t34`.`fit__seniority`,
+      `t34`.`fit__tech_stack`,
+      `t34`.`fit__geography`,
+      `t34`.`fit__competitor`,
+      `t34`.`fit__personal_email`,
+      `t34`.`fit__student`,
+      `t34`.`fitcase__company_size`,
+      `t34`.`fv__company_size`,
+      `t34`.`fitcase__industry`,
+      `t34`.`fv__industry`,
+      `t34`.`fitcase__seniority`,
+      `t34`.`fv__seniority`,
+      `t34`.`fitcase__tech_stack`,
+      `t34`.`fv__tech_stack`,
+      `t34`.`fitcase__geography`,
+      `t34`.`fv__geography`,
+      `t34`.`fitcase__competitor`,
+      `t34`.`fv__competitor`,
+      `t34`.`fitcase__personal_email`,
+      `t34`.`fv__personal_email`,
+      `t34`.`fitcase__student`,
+      `t34`.`fv__student`,
+      `t34`.`fit_rules`,
+      `t34`.`fit`,
+      `t34`.`m__onboarding`,
+      `t34`.`last__onboarding`,
+      `t34`.`m__core_feature`,
+      `t34`.`last__core_feature`,
+      `t34`.`m__integration`,
+      `t34`.`last__integration`,
+      `t34`.`m__invites`,
+      `t34`.`last__invites`,
+      `t34`.`m__pricing_logged_in`,
+      `t34`.`last__pricing_logged_in`,
+      `t34`.`m__pricing_anonymous`,
+      `t34`.`last__pricing_anonymous`,
+      `t34`.`m__checkout`,
+      `t34`.`last__checkout`,
+      `t34`.`m__premium_feature`,
+      `t34`.`last__premium_feature`,
+      `t34`.`m__export`,
+      `t34`.`last__export`,
+      `t34`.`m__logins_week_one`,
+      `t34`.`last__logins_week_one`,
+      `t34`.`m__session_depth`,
+      `t34`.`last__session_depth`,
+      `t34`.`act__inactive`,
+      `t34`.`m__unsubscribed`,
+      `t34`.`last__unsubscribed`,
+      `t34`.`m__downgraded`,
+      `t34`.`last__downgraded`,
+      `t34`.`m__high_intent_7d`,
+      `t34`.`last__high_intent_7d`,
+      `t34`.`last_activity`,
+      `t34`.`vf__burst`,
+      `t34`.`vend__burst`,
+      `t34`.`pts__onboarding`,
+      `t34`.`pts__core_feature`,
+      `t34`.`pts__integration`,
+      `t34`.`pts__invites`,
+      `t34`.`pts__pricing_logged_in`,
+      `t34`.`pts__pricing_anonymous`,
+      `t34`.`pts__checkout`,
+      `t34`.`pts__premium_feature`,
+      `t34`.`pts__export`,
+      `t34`.`pts__logins_week_one`,
+      `t34`.`pts__session_depth`,
+      `t34`.`pts__inactive`,
+      `t34`.`pts__unsubscribed`,
+      `t34`.`pts__downgraded`,
+      `t34`.`pts__onboarding` AS `grp__onboarding`,
+      `t34`.`pts__core_feature` AS `grp__core_feature`,
+      `t34`.`pts__integration` AS `grp__integration`,
+      `t34`.`pts__invites` AS `grp__invites`,
       IF(
-        `t32`.`pts__pricing_logged_in` = GREATEST(`t32`.`pts__pricing_logged_in`, `t32`.`pts__pricing_anonymous`),
-        `t32`.`pts__pricing_logged_in`,
+        `t34`.`pts__pricing_logged_in` = GREATEST(`t34`.`pts__pricing_logged_in`, `t34`.`pts__pricing_anonymous`),
+        `t34`.`pts__pricing_logged_in`,
         0.0
       ) AS `grp__pricing_logged_in`,
       IF(
         (
-          `t32`.`pts__pricing_anonymous` = GREATEST(`t32`.`pts__pricing_logged_in`, `t32`.`pts__pricing_anonymous`)
+          `t34`.`pts__pricing_anonymous` = GREATEST(`t34`.`pts__pricing_logged_in`, `t34`.`pts__pricing_anonymous`)
         )
         AND (
-          `t32`.`pts__pricing_logged_in` <> GREATEST(`t32`.`pts__pricing_logged_in`, `t32`.`pts__pricing_anonymous`)
+          `t34`.`pts__pricing_logged_in` <> GREATEST(`t34`.`pts__pricing_logged_in`, `t34`.`pts__pricing_anonymous`)
         ),
-        `t32`.`pts__pricing_anonymous`,
+        `t34`.`pts__pricing_anonymous`,
         0.0
       ) AS `grp__pricing_anonymous`,
-      `t32`.`pts__checkout` AS `grp__checkout`,
-      `t32`.`pts__premium_feature` AS `grp__premium_feature`,
-      `t32`.`pts__export` AS `grp__export`,
-      `t32`.`pts__logins_week_one` AS `grp__logins_week_one`,
-      `t32`.`pts__session_depth` AS `grp__session_depth`,
-      `t32`.`pts__inactive` AS `grp__inactive`,
-      `t32`.`pts__unsubscribed` AS `grp__unsubscribed`,
-      `t32`.`pts__downgraded` AS `grp__downgraded`,
-      `t32`.`pts__onboarding` AS `b__onboarding`,
-      `t32`.`pts__core_feature` AS `b__core_feature`,
-      `t32`.`pts__integration` AS `b__integration`,
-      `t32`.`pts__invites` AS `b__invites`,
+      `t34`.`pts__checkout` AS `grp__checkout`,
+      `t34`.`pts__premium_feature` AS `grp__premium_feature`,
+      `t34`.`pts__export` AS `grp__export`,
+      `t34`.`pts__logins_week_one` AS `grp__logins_week_one`,
+      `t34`.`pts__session_depth` AS `grp__session_depth`,
+      `t34`.`pts__inactive` AS `grp__inactive`,
+      `t34`.`pts__unsubscribed` AS `grp__unsubscribed`,
+      `t34`.`pts__downgraded` AS `grp__downgraded`,
+      `t34`.`pts__onboarding` AS `b__onboarding`,
+      `t34`.`pts__core_feature` AS `b__core_feature`,
+      `t34`.`pts__integration` AS `b__integration`,
+      `t34`.`pts__invites` AS `b__invites`,
       IF(
-        `t32`.`pts__pricing_logged_in` = GREATEST(`t32`.`pts__pricing_logged_in`, `t32`.`pts__pricing_anonymous`),
-        `t32`.`pts__pricing_logged_in`,
+        `t34`.`pts__pricing_logged_in` = GREATEST(`t34`.`pts__pricing_logged_in`, `t34`.`pts__pricing_anonymous`),
+        `t34`.`pts__pricing_logged_in`,
         0.0
       ) AS `b__pricing_logged_in`,
       IF(
         (
-          `t32`.`pts__pricing_anonymous` = GREATEST(`t32`.`pts__pricing_logged_in`, `t32`.`pts__pricing_anonymous`)
+          `t34`.`pts__pricing_anonymous` = GREATEST(`t34`.`pts__pricing_logged_in`, `t34`.`pts__pricing_anonymous`)
         )
         AND (
-          `t32`.`pts__pricing_logged_in` <> GREATEST(`t32`.`pts__pricing_logged_in`, `t32`.`pts__pricing_anonymous`)
+          `t34`.`pts__pricing_logged_in` <> GREATEST(`t34`.`pts__pricing_logged_in`, `t34`.`pts__pricing_anonymous`)
         ),
-        `t32`.`pts__pricing_anonymous`,
+        `t34`.`pts__pricing_anonymous`,
         0.0
       ) AS `b__pricing_anonymous`,
-      `t32`.`pts__checkout` AS `b__checkout`,
-      `t32`.`pts__premium_feature` AS `b__premium_feature`,
-      `t32`.`pts__export` AS `b__export`,
-      `t32`.`pts__logins_week_one` AS `b__logins_week_one`,
-      `t32`.`pts__session_depth` AS `b__session_depth`,
-      `t32`.`pts__inactive` AS `b__inactive`,
-      `t32`.`pts__unsubscribed` AS `b__unsubscribed`,
-      `t32`.`pts__downgraded` AS `b__downgraded`,
-      COALESCE(IF(COALESCE(`t32`.`vf__burst`, FALSE), CAST(25 AS FLOAT64), 0.0), 0.0) AS `v__burst`,
-      CAST(0 AS FLOAT64) + `t32`.`pts__onboarding` + `t32`.`pts__core_feature` + `t32`.`pts__integration` + `t32`.`pts__invites` + IF(
-        `t32`.`pts__pricing_logged_in` = GREATEST(`t32`.`pts__pricing_logged_in`, `t32`.`pts__pricing_anonymous`),
-        `t32`.`pts__pricing_logged_in`,
+      `t34`.`pts__checkout` AS `b__checkout`,
+      `t34`.`pts__premium_feature` AS `b__premium_feature`,
+      `t34`.`pts__export` AS `b__export`,
+      `t34`.`pts__logins_week_one` AS `b__logins_week_one`,
+      `t34`.`pts__session_depth` AS `b__session_depth`,
+      `t34`.`pts__inactive` AS `b__inactive`,
+      `t34`.`pts__unsubscribed` AS `b__unsubscribed`,
+      `t34`.`pts__downgraded` AS `b__downgraded`,
+      COALESCE(IF(COALESCE(`t34`.`vf__burst`, FALSE), CAST(25 AS FLOAT64), 0.0), 0.0) AS `v__burst`,
+      CAST(0 AS FLOAT64) + `t34`.`pts__onboarding` + `t34`.`pts__core_feature` + `t34`.`pts__integration` + `t34`.`pts__invites` + IF(
+        `t34`.`pts__pricing_logged_in` = GREATEST(`t34`.`pts__pricing_logged_in`, `t34`.`pts__pricing_anonymous`),
+        `t34`.`pts__pricing_logged_in`,
         0.0
       ) + IF(
         (
-          `t32`.`pts__pricing_anonymous` = GREATEST(`t32`.`pts__pricing_logged_in`, `t32`.`pts__pricing_anonymous`)
+          `t34`.`pts__pricing_anonymous` = GREATEST(`t34`.`pts__pricing_logged_in`, `t34`.`pts__pricing_anonymous`)
         )
         AND (
-          `t32`.`pts__pricing_logged_in` <> GREATEST(`t32`.`pts__pricing_logged_in`, `t32`.`pts__pricing_anonymous`)
+          `t34`.`pts__pricing_logged_in` <> GREATEST(`t34`.`pts__pricing_logged_in`, `t34`.`pts__pricing_anonymous`)
         ),
-        `t32`.`pts__pricing_anonymous`,
+        `t34`.`pts__pricing_anonymous`,
         0.0
-      ) + `t32`.`pts__checkout` + `t32`.`pts__premium_feature` + `t32`.`pts__export` + `t32`.`pts__logins_week_one` + `t32`.`pts__session_depth` + `t32`.`pts__inactive` + `t32`.`pts__unsubscribed` + `t32`.`pts__downgraded` AS `behavior_rules`,
+      ) + `t34`.`pts__checkout` + `t34`.`pts__premium_feature` + `t34`.`pts__export` + `t34`.`pts__logins_week_one` + `t34`.`pts__session_depth` + `t34`.`pts__inactive` + `t34`.`pts__unsubscribed` + `t34`.`pts__downgraded` AS `behavior_rules`,
       LEAST(
-        CAST(0 AS FLOAT64) + `t32`.`pts__onboarding` + `t32`.`pts__core_feature` + `t32`.`pts__integration` + `t32`.`pts__invites` + IF(
-          `t32`.`pts__pricing_logged_in` = GREATEST(`t32`.`pts__pricing_logged_in`, `t32`.`pts__pricing_anonymous`),
-          `t32`.`pts__pricing_logged_in`,
+        CAST(0 AS FLOAT64) + `t34`.`pts__onboarding` + `t34`.`pts__core_feature` + `t34`.`pts__integration` + `t34`.`pts__invites` + IF(
+          `t34`.`pts__pricing_logged_in` = GREATEST(`t34`.`pts__pricing_logged_in`, `t34`.`pts__pricing_anonymous`),
+          `t34`.`pts__pricing_logged_in`,
           0.0
         ) + IF(
           (
-            `t32`.`pts__pricing_anonymous` = GREATEST(`t32`.`pts__pricing_logged_in`, `t32`.`pts__pricing_anonymous`)
+            `t34`.`pts__pricing_anonymous` = GREATEST(`t34`.`pts__pricing_logged_in`, `t34`.`pts__pricing_anonymous`)
           )
           AND (
-            `t32`.`pts__pricing_logged_in` <> GREATEST(`t32`.`pts__pricing_logged_in`, `t32`.`pts__pricing_anonymous`)
+            `t34`.`pts__pricing_logged_in` <> GREATEST(`t34`.`pts__pricing_logged_in`, `t34`.`pts__pricing_anonymous`)
           ),
-          `t32`.`pts__pricing_anonymous`,
+          `t34`.`pts__pricing_anonymous`,
           0.0
-        ) + `t32`.`pts__checkout` + `t32`.`pts__premium_feature` + `t32`.`pts__export` + `t32`.`pts__logins_week_one` + `t32`.`pts__session_depth` + `t32`.`pts__inactive` + `t32`.`pts__unsubscribed` + `t32`.`pts__downgraded`,
+        ) + `t34`.`pts__checkout` + `t34`.`pts__premium_feature` + `t34`.`pts__export` + `t34`.`pts__logins_week_one` + `t34`.`pts__session_depth` + `t34`.`pts__inactive` + `t34`.`pts__unsubscribed` + `t34`.`pts__downgraded`,
         100.0
       ) AS `behavior_capped`,
       LEAST(
-        CAST(0 AS FLOAT64) + `t32`.`pts__onboarding` + `t32`.`pts__core_feature` + `t32`.`pts__integration` + `t32`.`pts__invites` + IF(
-          `t32`.`pts__pricing_logged_in` = GREATEST(`t32`.`pts__pricing_logged_in`, `t32`.`pts__pricing_anonymous`),
-          `t32`.`pts__pricing_logged_in`,
+        CAST(0 AS FLOAT64) + `t34`.`pts__onboarding` + `t34`.`pts__core_feature` + `t34`.`pts__integration` + `t34`.`pts__invites` + IF(
+          `t34`.`pts__pricing_logged_in` = GREATEST(`t34`.`pts__pricing_logged_in`, `t34`.`pts__pricing_anonymous`),
+          `t34`.`pts__pricing_logged_in`,
           0.0
         ) + IF(
           (
-            `t32`.`pts__pricing_anonymous` = GREATEST(`t32`.`pts__pricing_logged_in`, `t32`.`pts__pricing_anonymous`)
+            `t34`.`pts__pricing_anonymous` = GREATEST(`t34`.`pts__pricing_logged_in`, `t34`.`pts__pricing_anonymous`)
           )
           AND (
-            `t32`.`pts__pricing_logged_in` <> GREATEST(`t32`.`pts__pricing_logged_in`, `t32`.`pts__pricing_anonymous`)
+            `t34`.`pts__pricing_logged_in` <> GREATEST(`t34`.`pts__pricing_logged_in`, `t34`.`pts__pricing_anonymous`)
           ),
-          `t32`.`pts__pricing_anonymous`,
+          `t34`.`pts__pricing_anonymous`,
           0.0
-        ) + `t32`.`pts__checkout` + `t32`.`pts__premium_feature` + `t32`.`pts__export` + `t32`.`pts__logins_week_one` + `t32`.`pts__session_depth` + `t32`.`pts__inactive` + `t32`.`pts__unsubscribed` + `t32`.`pts__downgraded`,
+        ) + `t34`.`pts__checkout` + `t34`.`pts__premium_feature` + `t34`.`pts__export` + `t34`.`pts__logins_week_one` + `t34`.`pts__session_depth` + `t34`.`pts__inactive` + `t34`.`pts__unsubscribed` + `t34`.`pts__downgraded`,
         100.0
       ) + (
-        CAST(0 AS FLOAT64) + COALESCE(IF(COALESCE(`t32`.`vf__burst`, FALSE), CAST(25 AS FLOAT64), 0.0), 0.0)
+        CAST(0 AS FLOAT64) + COALESCE(IF(COALESCE(`t34`.`vf__burst`, FALSE), CAST(25 AS FLOAT64), 0.0), 0.0)
       ) AS `behavior_raw`
     FROM (
       SELECT
-        `t31`.`person_id`,
-        `t31`.`account_id`,
-        `t31`.`created_at`,
-        `t31`.`email_domain`,
-        `t31`.`email`,
-        `t31`.`title`,
-        `t31`.`plan`,
-        `t31`.`country`,
-        `t31`.`account__name`,
-        `t31`.`account__domain`,
-        `t31`.`account__employees`,
-        `t31`.`account__industry`,
-        `t31`.`account__country`,
-        `t31`.`account__tech_stack`,
-        `t31`.`fit__company_size`,
-        `t31`.`fit__industry`,
-        `t31`.`fit__seniority`,
-        `t31`.`fit__tech_stack`,
-        `t31`.`fit__geography`,
-        `t31`.`fit__competitor`,
-        `t31`.`fit__personal_email`,
-        `t31`.`fit__student`,
-        `t31`.`fitcase__company_size`,
-        `t31`.`fv__company_size`,
-        `t31`.`fitcase__industry`,
-        `t31`.`fv__industry`,
-        `t31`.`fitcase__seniority`,
-        `t31`.`fv__seniority`,
-        `t31`.`fitcase__tech_stack`,
-        `t31`.`fv__tech_stack`,
-        `t31`.`fitcase__geography`,
-        `t31`.`fv__geography`,
-        `t31`.`fitcase__competitor`,
-        `t31`.`fv__competitor`,
-        `t31`.`fitcase__personal_email`,
-        `t31`.`fv__personal_email`,
-        `t31`.`fitcase__student`,
-        `t31`.`fv__student`,
-        `t31`.`fit_rules`,
-        `t31`.`fit`,
-        `t31`.`m__onboarding`,
-        `t31`.`last__onboarding`,
-        `t31`.`m__core_feature`,
-        `t31`.`last__core_feature`,
-        `t31`.`m__integration`,
-        `t31`.`last__integration`,
-        `t31`.`m__invites`,
-        `t31`.`last__invites`,
-        `t31`.`m__pricing_logged_in`,
-        `t31`.`last__pricing_logged_in`,
-        `t31`.`m__pricing_anonymous`,
-        `t31`.`last__pricing_anonymous`,
-        `t31`.`m__checkout`,
-        `t31`.`last__checkout`,
-        `t31`.`m__premium_feature`,
-        `t31`.`last__premium_feature`,
-        `t31`.`m__export`,
-        `t31`.`last__export`,
-        `t31`.`m__logins_week_one`,
-        `t31`.`last__logins_week_one`,
-        `t31`.`m__session_depth`,
-        `t31`.`last__session_depth`,
-        `t31`.`act__inactive`,
-        `t31`.`m__unsubscribed`,
-        `t31`.`last__unsubscribed`,
-        `t31`.`m__downgraded`,
-        `t31`.`last__downgraded`,
-        `t31`.`m__high_intent_7d`,
-        `t31`.`last__high_intent_7d`,
-        `t31`.`last_activity`,
-        `t31`.`vf__burst`,
-        `t31`.`vend__burst`,
+        `t33`.`person_id`,
+        `t33`.`account_id`,
+        `t33`.`created_at`,
+        `t33`.`email_domain`,
+        `t33`.`email`,
+        `t33`.`title`,
+        `t33`.`plan`,
+        `t33`.`country`,
+        `t33`.`fin__1`,
+        `t33`.`fin__4`,
+        `t33`.`account__name`,
+        `t33`.`account__domain`,
+        `t33`.`account__employees`,
+        `t33`.`account__industry`,
+        `t33`.`account__country`,
+        `t33`.`account__tech_stack`,
+        `t33`.`fin__0`,
+        `t33`.`fin__2`,
+        `t33`.`fin__3`,
+        `t33`.`fit__company_size`,
+        `t33`.`fit__industry`,
+        `t33`.`fit__seniority`,
+        `t33`.`fit__tech_stack`,
+        `t33`.`fit__geography`,
+        `t33`.`fit__competitor`,
+        `t33`.`fit__personal_email`,
+        `t33`.`fit__student`,
+        `t33`.`fitcase__company_size`,
+        `t33`.`fv__company_size`,
+        `t33`.`fitcase__industry`,
+        `t33`.`fv__industry`,
+        `t33`.`fitcase__seniority`,
+        `t33`.`fv__seniority`,
+        `t33`.`fitcase__tech_stack`,
+        `t33`.`fv__tech_stack`,
+        `t33`.`fitcase__geography`,
+        `t33`.`fv__geography`,
+        `t33`.`fitcase__competitor`,
+        `t33`.`fv__competitor`,
+        `t33`.`fitcase__personal_email`,
+        `t33`.`fv__personal_email`,
+        `t33`.`fitcase__student`,
+        `t33`.`fv__student`,
+        `t33`.`fit_rules`,
+        `t33`.`fit`,
+        `t33`.`m__onboarding`,
+        `t33`.`last__onboarding`,
+        `t33`.`m__core_feature`,
+        `t33`.`last__core_feature`,
+        `t33`.`m__integration`,
+        `t33`.`last__integration`,
+        `t33`.`m__invites`,
+        `t33`.`last__invites`,
+        `t33`.`m__pricing_logged_in`,
+        `t33`.`last__pricing_logged_in`,
+        `t33`.`m__pricing_anonymous`,
+        `t33`.`last__pricing_anonymous`,
+        `t33`.`m__checkout`,
+        `t33`.`last__checkout`,
+        `t33`.`m__premium_feature`,
+        `t33`.`last__premium_feature`,
+        `t33`.`m__export`,
+        `t33`.`last__export`,
+        `t33`.`m__logins_week_one`,
+        `t33`.`last__logins_week_one`,
+        `t33`.`m__session_depth`,
+        `t33`.`last__session_depth`,
+        `t33`.`act__inactive`,
+        `t33`.`m__unsubscribed`,
+        `t33`.`last__unsubscribed`,
+        `t33`.`m__downgraded`,
+        `t33`.`last__downgraded`,
+        `t33`.`m__high_intent_7d`,
+        `t33`.`last__high_intent_7d`,
+        `t33`.`last_activity`,
+        `t33`.`vf__burst`,
+        `t33`.`vend__burst`,
         CASE
-          WHEN COALESCE(`t31`.`m__onboarding`, 0.0) >= 1.0
+          WHEN COALESCE(`t33`.`m__onboarding`, 0.0) >= 1.0
           THEN CAST(15 AS FLOAT64)
-          WHEN COALESCE(`t31`.`m__onboarding`, 0.0) >= 0.5
+          WHEN COALESCE(`t33`.`m__onboarding`, 0.0) >= 0.5
           THEN CAST(8 AS FLOAT64)
           ELSE CAST(0 AS FLOAT64)
         END AS `pts__onboarding`,
         CASE
-          WHEN COALESCE(CAST(`t31`.`m__core_feature` AS FLOAT64), 0.0) >= 3.0
+          WHEN COALESCE(CAST(`t33`.`m__core_feature` AS FLOAT64), 0.0) >= 3.0
           THEN CAST(20 AS FLOAT64)
           ELSE CAST(0 AS FLOAT64)
         END AS `pts__core_feature`,
         CASE
-          WHEN COALESCE(CAST(`t31`.`m__integration` AS FLOAT64), 0.0) >= 1.0
+          WHEN COALESCE(CAST(`t33`.`m__integration` AS FLOAT64), 0.0) >= 1.0
           THEN CAST(15 AS FLOAT64)
           ELSE CAST(0 AS FLOAT64)
         END AS `pts__integration`,
         CASE
-          WHEN COALESCE(CAST(`t31`.`m__invites` AS FLOAT64), 0.0) >= 2.0
+          WHEN COALESCE(CAST(`t33`.`m__invites` AS FLOAT64), 0.0) >= 2.0
           THEN CAST(15 AS FLOAT64)
-          WHEN COALESCE(CAST(`t31`.`m__invites` AS FLOAT64), 0.0) >= 1.0
+          WHEN COALESCE(CAST(`t33`.`m__invites` AS FLOAT64), 0.0) >= 1.0
           THEN CAST(10 AS FLOAT64)
           ELSE CAST(0 AS FLOAT64)
         END AS `pts__invites`,
         CASE
-          WHEN COALESCE(CAST(`t31`.`m__pricing_logged_in` AS FLOAT64), 0.0) >= 1.0
+          WHEN COALESCE(CAST(`t33`.`m__pricing_logged_in` AS FLOAT64), 0.0) >= 1.0
           THEN CAST(10 AS FLOAT64)
           ELSE CAST(0 AS FLOAT64)
         END AS `pts__pricing_logged_in`,
         CASE
-          WHEN COALESCE(CAST(`t31`.`m__pricing_anonymous` AS FLOAT64), 0.0) >= 1.0
+          WHEN COALESCE(CAST(`t33`.`m__pricing_anonymous` AS FLOAT64), 0.0) >= 1.0
           THEN CAST(3 AS FLOAT64)
           ELSE CAST(0 AS FLOAT64)
         END AS `pts__pricing_anonymous`,
         CASE
-          WHEN COALESCE(CAST(`t31`.`m__checkout` AS FLOAT64), 0.0) >= 1.0
+          WHEN COALESCE(CAST(`t33`.`m__checkout` AS FLOAT64), 0.0) >= 1.0
           THEN CAST(15 AS FLOAT64)
           ELSE CAST(0 AS FLOAT64)
         END AS `pts__checkout`,
         CASE
-          WHEN COALESCE(CAST(`t31`.`m__premium_feature` AS FLOAT64), 0.0) >= 1.0
+          WHEN COALESCE(CAST(`t33`.`m__premium_feature` AS FLOAT64), 0.0) >= 1.0
           THEN CAST(8 AS FLOAT64)
           ELSE CAST(0 AS FLOAT64)
         END AS `pts__premium_feature`,
         CASE
-          WHEN COALESCE(CAST(`t31`.`m__export` AS FLOAT64), 0.0) >= 1.0
+          WHEN COALESCE(CAST(`t33`.`m__export` AS FLOAT64), 0.0) >= 1.0
           THEN CAST(5 AS FLOAT64)
           ELSE CAST(0 AS FLOAT64)
         END AS `pts__export`,
         CASE
-          WHEN COALESCE(CAST(`t31`.`m__logins_week_one` AS FLOAT64), 0.0) >= 5.0
+          WHEN COALESCE(CAST(`t33`.`m__logins_week_one` AS FLOAT64), 0.0) >= 5.0
           THEN CAST(10 AS FLOAT64)
-          WHEN COALESCE(CAST(`t31`.`m__logins_week_one` AS FLOAT64), 0.0) >= 3.0
+          WHEN COALESCE(CAST(`t33`.`m__logins_week_one` AS FLOAT64), 0.0) >= 3.0
           THEN CAST(5 AS FLOAT64)
-          WHEN COALESCE(CAST(`t31`.`m__logins_week_one` AS FLOAT64), 0.0) >= 1.0
+          WHEN COALESCE(CAST(`t33`.`m__logins_week_one` AS FLOAT64), 0.0) >= 1.0
           THEN CAST(2 AS FLOAT64)
           ELSE CAST(0 AS FLOAT64)
         END AS `pts__logins_week_one`,
         CASE
-          WHEN COALESCE(CAST(`t31`.`m__session_depth` AS FLOAT64), 0.0) >= 1.0
+          WHEN COALESCE(CAST(`t33`.`m__session_depth` AS FLOAT64), 0.0) >= 1.0
           THEN CAST(5 AS FLOAT64)
           ELSE CAST(0 AS FLOAT64)
         END AS `pts__session_depth`,
@@ -814,8 +829,8 @@ FROM (
           CAST(CAST(FLOOR(
             ieee_divide(
               CAST(UNIX_SECONDS(DATETIME('2026-03-01T12:00:00')) AS FLOAT64) - GREATEST(
-                COALESCE(`t31`.`act__inactive`, CAST(UNIX_SECONDS(`t31`.`created_at`) AS FLOAT64)),
-                COALESCE(CAST(UNIX_SECONDS(`t31`.`created_at`) AS FLOAT64), `t31`.`act__inactive`)
+                COALESCE(`t33`.`act__inactive`, CAST(UNIX_SECONDS(`t33`.`created_at`) AS FLOAT64)),
+                COALESCE(CAST(UNIX_SECONDS(`t33`.`created_at`) AS FLOAT64), `t33`.`act__inactive`)
               ),
               1209600.0
             )
@@ -823,270 +838,284 @@ FROM (
           0.0
         ) + 0.0 AS `pts__inactive`,
         CASE
-          WHEN COALESCE(CAST(`t31`.`m__unsubscribed` AS FLOAT64), 0.0) >= 1.0
+          WHEN COALESCE(CAST(`t33`.`m__unsubscribed` AS FLOAT64), 0.0) >= 1.0
           THEN CAST(-5 AS FLOAT64)
           ELSE CAST(0 AS FLOAT64)
         END AS `pts__unsubscribed`,
         CASE
-          WHEN COALESCE(CAST(`t31`.`m__downgraded` AS FLOAT64), 0.0) >= 1.0
+          WHEN COALESCE(CAST(`t33`.`m__downgraded` AS FLOAT64), 0.0) >= 1.0
           THEN CAST(-8 AS FLOAT64)
           ELSE CAST(0 AS FLOAT64)
         END AS `pts__downgraded`
       FROM (
         SELECT
-          `t30`.*
+          `t32`.*
           EXCEPT (`_key`)
         FROM (
           SELECT
-            `t29`.`person_id`,
-            `t29`.`account_id`,
-            `t29`.`created_at`,
-            `t29`.`email_domain`,
-            `t29`.`email`,
-            `t29`.`title`,
-            `t29`.`plan`,
-            `t29`.`country`,
-            `t29`.`account__name`,
-            `t29`.`account__domain`,
-            `t29`.`account__employees`,
-            `t29`.`account__industry`,
-            `t29`.`account__country`,
-            `t29`.`account__tech_stack`,
-            `t29`.`fit__company_size`,
-            `t29`.`fit__industry`,
-            `t29`.`fit__seniority`,
-            `t29`.`fit__tech_stack`,
-            `t29`.`fit__geography`,
-            `t29`.`fit__competitor`,
-            `t29`.`fit__personal_email`,
-            `t29`.`fit__student`,
-            `t29`.`fitcase__company_size`,
-            `t29`.`fv__company_size`,
-            `t29`.`fitcase__industry`,
-            `t29`.`fv__industry`,
-            `t29`.`fitcase__seniority`,
-            `t29`.`fv__seniority`,
-            `t29`.`fitcase__tech_stack`,
-            `t29`.`fv__tech_stack`,
-            `t29`.`fitcase__geography`,
-            `t29`.`fv__geography`,
-            `t29`.`fitcase__competitor`,
-            `t29`.`fv__competitor`,
-            `t29`.`fitcase__personal_email`,
-            `t29`.`fv__personal_email`,
-            `t29`.`fitcase__student`,
-            `t29`.`fv__student`,
-            `t29`.`fit_rules`,
-            `t29`.`fit`,
-            `t29`.`m__onboarding`,
-            `t29`.`last__onboarding`,
-            `t29`.`m__core_feature`,
-            `t29`.`last__core_feature`,
-            `t29`.`m__integration`,
-            `t29`.`last__integration`,
-            `t29`.`m__invites`,
-            `t29`.`last__invites`,
-            `t29`.`m__pricing_logged_in`,
-            `t29`.`last__pricing_logged_in`,
-            `t29`.`m__pricing_anonymous`,
-            `t29`.`last__pricing_anonymous`,
-            `t29`.`m__checkout`,
-            `t29`.`last__checkout`,
-            `t29`.`m__premium_feature`,
-            `t29`.`last__premium_feature`,
-            `t29`.`m__export`,
-            `t29`.`last__export`,
-            `t29`.`m__logins_week_one`,
-            `t29`.`last__logins_week_one`,
-            `t29`.`m__session_depth`,
-            `t29`.`last__session_depth`,
-            `t29`.`act__inactive`,
-            `t29`.`m__unsubscribed`,
-            `t29`.`last__unsubscribed`,
-            `t29`.`m__downgraded`,
-            `t29`.`last__downgraded`,
-            `t29`.`m__high_intent_7d`,
-            `t29`.`last__high_intent_7d`,
-            `t29`.`last_activity`,
-            `t24`.`_key`,
-            `t24`.`vf__burst`,
-            `t24`.`vend__burst`
+            `t31`.`person_id`,
+            `t31`.`account_id`,
+            `t31`.`created_at`,
+            `t31`.`email_domain`,
+            `t31`.`email`,
+            `t31`.`title`,
+            `t31`.`plan`,
+            `t31`.`country`,
+            `t31`.`fin__1`,
+            `t31`.`fin__4`,
+            `t31`.`account__name`,
+            `t31`.`account__domain`,
+            `t31`.`account__employees`,
+            `t31`.`account__industry`,
+            `t31`.`account__country`,
+            `t31`.`account__tech_stack`,
+            `t31`.`fin__0`,
+            `t31`.`fin__2`,
+            `t31`.`fin__3`,
+            `t31`.`fit__company_size`,
+            `t31`.`fit__industry`,
+            `t31`.`fit__seniority`,
+            `t31`.`fit__tech_stack`,
+            `t31`.`fit__geography`,
+            `t31`.`fit__competitor`,
+            `t31`.`fit__personal_email`,
+            `t31`.`fit__student`,
+            `t31`.`fitcase__company_size`,
+            `t31`.`fv__company_size`,
+            `t31`.`fitcase__industry`,
+            `t31`.`fv__industry`,
+            `t31`.`fitcase__seniority`,
+            `t31`.`fv__seniority`,
+            `t31`.`fitcase__tech_stack`,
+            `t31`.`fv__tech_stack`,
+            `t31`.`fitcase__geography`,
+            `t31`.`fv__geography`,
+            `t31`.`fitcase__competitor`,
+            `t31`.`fv__competitor`,
+            `t31`.`fitcase__personal_email`,
+            `t31`.`fv__personal_email`,
+            `t31`.`fitcase__student`,
+            `t31`.`fv__student`,
+            `t31`.`fit_rules`,
+            `t31`.`fit`,
+            `t31`.`m__onboarding`,
+            `t31`.`last__onboarding`,
+            `t31`.`m__core_feature`,
+            `t31`.`last__core_feature`,
+            `t31`.`m__integration`,
+            `t31`.`last__integration`,
+            `t31`.`m__invites`,
+            `t31`.`last__invites`,
+            `t31`.`m__pricing_logged_in`,
+            `t31`.`last__pricing_logged_in`,
+            `t31`.`m__pricing_anonymous`,
+            `t31`.`last__pricing_anonymous`,
+            `t31`.`m__checkout`,
+            `t31`.`last__checkout`,
+            `t31`.`m__premium_feature`,
+            `t31`.`last__premium_feature`,
+            `t31`.`m__export`,
+            `t31`.`last__export`,
+            `t31`.`m__logins_week_one`,
+            `t31`.`last__logins_week_one`,
+            `t31`.`m__session_depth`,
+            `t31`.`last__session_depth`,
+            `t31`.`act__inactive`,
+            `t31`.`m__unsubscribed`,
+            `t31`.`last__unsubscribed`,
+            `t31`.`m__downgraded`,
+            `t31`.`last__downgraded`,
+            `t31`.`m__high_intent_7d`,
+            `t31`.`last__high_intent_7d`,
+            `t31`.`last_activity`,
+            `t26`.`_key`,
+            `t26`.`vf__burst`,
+            `t26`.`vend__burst`
           FROM (
             SELECT
-              `t27`.*
+              `t29`.*
               EXCEPT (`_key`)
             FROM (
               SELECT
-                `t26`.`person_id`,
-                `t26`.`account_id`,
-                `t26`.`created_at`,
-                `t26`.`email_domain`,
-                `t26`.`email`,
-                `t26`.`title`,
-                `t26`.`plan`,
-                `t26`.`country`,
-                `t26`.`account__name`,
-                `t26`.`account__domain`,
-                `t26`.`account__employees`,
-                `t26`.`account__industry`,
-                `t26`.`account__country`,
-                `t26`.`account__tech_stack`,
-                `t26`.`fit__company_size`,
-                `t26`.`fit__industry`,
-                `t26`.`fit__seniority`,
-                `t26`.`fit__tech_stack`,
-                `t26`.`fit__geography`,
-                `t26`.`fit__competitor`,
-                `t26`.`fit__personal_email`,
-                `t26`.`fit__student`,
-                `t26`.`fitcase__company_size`,
-                `t26`.`fv__company_size`,
-                `t26`.`fitcase__industry`,
-                `t26`.`fv__industry`,
-                `t26`.`fitcase__seniority`,
-                `t26`.`fv__seniority`,
-                `t26`.`fitcase__tech_stack`,
-                `t26`.`fv__tech_stack`,
-                `t26`.`fitcase__geography`,
-                `t26`.`fv__geography`,
-                `t26`.`fitcase__competitor`,
-                `t26`.`fv__competitor`,
-                `t26`.`fitcase__personal_email`,
-                `t26`.`fv__personal_email`,
-                `t26`.`fitcase__student`,
-                `t26`.`fv__student`,
-                `t26`.`fit_rules`,
-                `t26`.`fit`,
-                `t19`.`_key`,
-                `t19`.`m__onboarding`,
-                `t19`.`last__onboarding`,
-                `t19`.`m__core_feature`,
-                `t19`.`last__core_feature`,
-                `t19`.`m__integration`,
-                `t19`.`last__integration`,
-                `t19`.`m__invites`,
-                `t19`.`last__invites`,
-                `t19`.`m__pricing_logged_in`,
-                `t19`.`last__pricing_logged_in`,
-                `t19`.`m__pricing_anonymous`,
-                `t19`.`last__pricing_anonymous`,
-                `t19`.`m__checkout`,
-                `t19`.`last__checkout`,
-                `t19`.`m__premium_feature`,
-                `t19`.`last__premium_feature`,
-                `t19`.`m__export`,
-                `t19`.`last__export`,
-                `t19`.`m__logins_week_one`,
-                `t19`.`last__logins_week_one`,
-                `t19`.`m__session_depth`,
-                `t19`.`last__session_depth`,
-                `t19`.`act__inactive`,
-                `t19`.`m__unsubscribed`,
-                `t19`.`last__unsubscribed`,
-                `t19`.`m__downgraded`,
-                `t19`.`last__downgraded`,
-                `t19`.`m__high_intent_7d`,
-                `t19`.`last__high_intent_7d`,
-                `t19`.`last_activity`
+                `t28`.`person_id`,
+                `t28`.`account_id`,
+                `t28`.`created_at`,
+                `t28`.`email_domain`,
+                `t28`.`email`,
+                `t28`.`title`,
+                `t28`.`plan`,
+                `t28`.`country`,
+                `t28`.`fin__1`,
+                `t28`.`fin__4`,
+                `t28`.`account__name`,
+                `t28`.`account__domain`,
+                `t28`.`account__employees`,
+                `t28`.`account__industry`,
+                `t28`.`account__country`,
+                `t28`.`account__tech_stack`,
+                `t28`.`fin__0`,
+                `t28`.`fin__2`,
+                `t28`.`fin__3`,
+                `t28`.`fit__company_size`,
+                `t28`.`fit__industry`,
+                `t28`.`fit__seniority`,
+                `t28`.`fit__tech_stack`,
+                `t28`.`fit__geography`,
+                `t28`.`fit__competitor`,
+                `t28`.`fit__personal_email`,
+                `t28`.`fit__student`,
+                `t28`.`fitcase__company_size`,
+                `t28`.`fv__company_size`,
+                `t28`.`fitcase__industry`,
+                `t28`.`fv__industry`,
+                `t28`.`fitcase__seniority`,
+                `t28`.`fv__seniority`,
+                `t28`.`fitcase__tech_stack`,
+                `t28`.`fv__tech_stack`,
+                `t28`.`fitcase__geography`,
+                `t28`.`fv__geography`,
+                `t28`.`fitcase__competitor`,
+                `t28`.`fv__competitor`,
+                `t28`.`fitcase__personal_email`,
+                `t28`.`fv__personal_email`,
+                `t28`.`fitcase__student`,
+                `t28`.`fv__student`,
+                `t28`.`fit_rules`,
+                `t28`.`fit`,
+                `t21`.`_key`,
+                `t21`.`m__onboarding`,
+                `t21`.`last__onboarding`,
+                `t21`.`m__core_feature`,
+                `t21`.`last__core_feature`,
+                `t21`.`m__integration`,
+                `t21`.`last__integration`,
+                `t21`.`m__invites`,
+                `t21`.`last__invites`,
+                `t21`.`m__pricing_logged_in`,
+                `t21`.`last__pricing_logged_in`,
+                `t21`.`m__pricing_anonymous`,
+                `t21`.`last__pricing_anonymous`,
+                `t21`.`m__checkout`,
+                `t21`.`last__checkout`,
+                `t21`.`m__premium_feature`,
+                `t21`.`last__premium_feature`,
+                `t21`.`m__export`,
+                `t21`.`last__export`,
+                `t21`.`m__logins_week_one`,
+                `t21`.`last__logins_week_one`,
+                `t21`.`m__session_depth`,
+                `t21`.`last__session_depth`,
+                `t21`.`act__inactive`,
+                `t21`.`m__unsubscribed`,
+                `t21`.`last__unsubscribed`,
+                `t21`.`m__downgraded`,
+                `t21`.`last__downgraded`,
+                `t21`.`m__high_intent_7d`,
+                `t21`.`last__high_intent_7d`,
+                `t21`.`last_activity`
               FROM (
                 SELECT
-                  `t20`.`person_id`,
-                  `t20`.`account_id`,
-                  `t20`.`created_at`,
-                  `t20`.`email_domain`,
-                  `t20`.`email`,
-                  `t20`.`title`,
-                  `t20`.`plan`,
-                  `t20`.`country`,
-                  `t20`.`account__name`,
-                  `t20`.`account__domain`,
-                  `t20`.`account__employees`,
-                  `t20`.`account__industry`,
-                  `t20`.`account__country`,
-                  `t20`.`account__tech_stack`,
-                  `t20`.`fit__company_size`,
-                  `t20`.`fit__industry`,
-                  `t20`.`fit__seniority`,
-                  `t20`.`fit__tech_stack`,
-                  `t20`.`fit__geography`,
-                  `t20`.`fit__competitor`,
-                  `t20`.`fit__personal_email`,
-                  `t20`.`fit__student`,
-                  `t20`.`fitcase__company_size`,
-                  `t20`.`fv__company_size`,
-                  `t20`.`fitcase__industry`,
-                  `t20`.`fv__industry`,
-                  `t20`.`fitcase__seniority`,
-                  `t20`.`fv__seniority`,
-                  `t20`.`fitcase__tech_stack`,
-                  `t20`.`fv__tech_stack`,
-                  `t20`.`fitcase__geography`,
-                  `t20`.`fv__geography`,
-                  `t20`.`fitcase__competitor`,
-                  `t20`.`fv__competitor`,
-                  `t20`.`fitcase__personal_email`,
-                  `t20`.`fv__personal_email`,
-                  `t20`.`fitcase__student`,
-                  `t20`.`fv__student`,
-                  CAST(0 AS FLOAT64) + `t20`.`fit__company_size` + `t20`.`fit__industry` + `t20`.`fit__seniority` + `t20`.`fit__tech_stack` + `t20`.`fit__geography` + `t20`.`fit__competitor` + `t20`.`fit__personal_email` + `t20`.`fit__student` AS `fit_rules`,
+                  `t23`.`person_id`,
+                  `t23`.`account_id`,
+                  `t23`.`created_at`,
+                  `t23`.`email_domain`,
+                  `t23`.`email`,
+                  `t23`.`title`,
+                  `t23`.`plan`,
+                  `t23`.`country`,
+                  `t23`.`fin__1`,
+                  `t23`.`fin__4`,
+                  `t23`.`account__name`,
+                  `t23`.`account__domain`,
+                  `t23`.`account__employees`,
+                  `t23`.`account__industry`,
+                  `t23`.`account__country`,
+                  `t23`.`account__tech_stack`,
+                  `t23`.`fin__0`,
+                  `t23`.`fin__2`,
+                  `t23`.`fin__3`,
+                  `t23`.`fit__company_size`,
+                  `t23`.`fit__industry`,
+                  `t23`.`fit__seniority`,
+                  `t23`.`fit__tech_stack`,
+                  `t23`.`fit__geography`,
+                  `t23`.`fit__competitor`,
+                  `t23`.`fit__personal_email`,
+                  `t23`.`fit__student`,
+                  `t23`.`fitcase__company_size`,
+                  `t23`.`fv__company_size`,
+                  `t23`.`fitcase__industry`,
+                  `t23`.`fv__industry`,
+                  `t23`.`fitcase__seniority`,
+                  `t23`.`fv__seniority`,
+                  `t23`.`fitcase__tech_stack`,
+                  `t23`.`fv__tech_stack`,
+                  `t23`.`fitcase__geography`,
+                  `t23`.`fv__geography`,
+                  `t23`.`fitcase__competitor`,
+                  `t23`.`fv__competitor`,
+                  `t23`.`fitcase__personal_email`,
+                  `t23`.`fv__personal_email`,
+                  `t23`.`fitcase__student`,
+                  `t23`.`fv__student`,
+                  CAST(0 AS FLOAT64) + `t23`.`fit__company_size` + `t23`.`fit__industry` + `t23`.`fit__seniority` + `t23`.`fit__tech_stack` + `t23`.`fit__geography` + `t23`.`fit__competitor` + `t23`.`fit__personal_email` + `t23`.`fit__student` AS `fit_rules`,
                   GREATEST(
                     LEAST(
-                      CAST(0 AS FLOAT64) + `t20`.`fit__company_size` + `t20`.`fit__industry` + `t20`.`fit__seniority` + `t20`.`fit__tech_stack` + `t20`.`fit__geography` + `t20`.`fit__competitor` + `t20`.`fit__personal_email` + `t20`.`fit__student`,
+                      CAST(0 AS FLOAT64) + `t23`.`fit__company_size` + `t23`.`fit__industry` + `t23`.`fit__seniority` + `t23`.`fit__tech_stack` + `t23`.`fit__geography` + `t23`.`fit__competitor` + `t23`.`fit__personal_email` + `t23`.`fit__student`,
                       50.0
                     ),
                     0.0
                   ) AS `fit`
                 FROM (
                   SELECT
-                    `t14`.`person_id`,
-                    `t14`.`account_id`,
-                    `t14`.`created_at`,
-                    `t14`.`email_domain`,
-                    `t14`.`email`,
-                    `t14`.`title`,
-                    `t14`.`plan`,
-                    `t14`.`country`,
-                    `t14`.`account__name`,
-                    `t14`.`account__domain`,
-                    `t14`.`account__employees`,
-                    `t14`.`account__industry`,
-                    `t14`.`account__country`,
-                    `t14`.`account__tech_stack`,
+                    `t17`.`person_id`,
+                    `t17`.`account_id`,
+                    `t17`.`created_at`,
+                    `t17`.`email_domain`,
+                    `t17`.`email`,
+                    `t17`.`title`,
+                    `t17`.`plan`,
+                    `t17`.`country`,
+                    `t17`.`fin__1`,
+                    `t17`.`fin__4`,
+                    `t17`.`account__name`,
+                    `t17`.`account__domain`,
+                    `t17`.`account__employees`,
+                    `t17`.`account__industry`,
+                    `t17`.`account__country`,
+                    `t17`.`account__tech_stack`,
+                    `t17`.`fin__0`,
+                    `t17`.`fin__2`,
+                    `t17`.`fin__3`,
                     CASE
-                      WHEN COALESCE(CAST(`t14`.`account__employees` AS FLOAT64) BETWEEN 50.0 AND 500.0, FALSE)
+                      WHEN COALESCE(CAST(`t17`.`account__employees` AS FLOAT64) BETWEEN 50.0 AND 500.0, FALSE)
                       THEN CAST(15 AS FLOAT64)
-                      WHEN COALESCE(CAST(`t14`.`account__employees` AS FLOAT64) BETWEEN 25.0 AND 49.0, FALSE)
+                      WHEN COALESCE(CAST(`t17`.`account__employees` AS FLOAT64) BETWEEN 25.0 AND 49.0, FALSE)
                       THEN CAST(8 AS FLOAT64)
-                      WHEN COALESCE(CAST(`t14`.`account__employees` AS FLOAT64) BETWEEN 501.0 AND 1000.0, FALSE)
+                      WHEN COALESCE(CAST(`t17`.`account__employees` AS FLOAT64) BETWEEN 501.0 AND 1000.0, FALSE)
                       THEN CAST(8 AS FLOAT64)
                       ELSE CAST(0 AS FLOAT64)
                     END AS `fit__company_size`,
                     CASE
-                      WHEN COALESCE(
-                        LOWER(TRIM(`t14`.`account__industry`, ' \t\n\r\v\f')) IN ('saas', 'software', 'technology'),
-                        FALSE
-                      )
+                      WHEN COALESCE(`t17`.`fin__0` IN ('saas', 'software', 'technology'), FALSE)
                       THEN CAST(10 AS FLOAT64)
-                      WHEN COALESCE(
-                        LOWER(TRIM(`t14`.`account__industry`, ' \t\n\r\v\f')) IN ('fintech', 'marketing', 'e-commerce'),
-                        FALSE
-                      )
+                      WHEN COALESCE(`t17`.`fin__0` IN ('fintech', 'marketing', 'e-commerce'), FALSE)
                       THEN CAST(5 AS FLOAT64)
                       ELSE CAST(0 AS FLOAT64)
                     END AS `fit__industry`,
                     IF(
-                      `t14`.`title` IS NULL,
+                      `t17`.`title` IS NULL,
                       CAST(0 AS FLOAT64),
                       CASE
                         WHEN COALESCE(
                           REGEXP_CONTAINS(
-                            LOWER(TRIM(`t14`.`title`, ' \t\n\r\v\f')),
+                            `t17`.`fin__1`,
                             '\\b(vp|vice president|director|head of|chief|c[etmorf]o|founder|owner|president)\\b'
                           ),
                           FALSE
                         )
                         THEN CAST(10 AS FLOAT64)
-                        WHEN COALESCE(REGEXP_CONTAINS(LOWER(TRIM(`t14`.`title`, ' \t\n\r\v\f')), '\\bmanager\\b'), FALSE)
+                        WHEN COALESCE(REGEXP_CONTAINS(`t17`.`fin__1`, '\\bmanager\\b'), FALSE)
                         THEN CAST(6 AS FLOAT64)
                         ELSE CAST(2 AS FLOAT64)
                       END
@@ -1095,10 +1124,10 @@ FROM (
                       WHEN COALESCE(
                         FALSE
                         OR (
-                          INSTR(LOWER(TRIM(`t14`.`account__tech_stack`, ' \t\n\r\v\f')), 'salesforce') > 0
+                          INSTR(`t17`.`fin__2`, 'salesforce') > 0
                         )
                         OR (
-                          INSTR(LOWER(TRIM(`t14`.`account__tech_stack`, ' \t\n\r\v\f')), 'hubspot') > 0
+                          INSTR(`t17`.`fin__2`, 'hubspot') > 0
                         ),
                         FALSE
                       )
@@ -1106,13 +1135,13 @@ FROM (
                       WHEN COALESCE(
                         FALSE
                         OR (
-                          INSTR(LOWER(TRIM(`t14`.`account__tech_stack`, ' \t\n\r\v\f')), 'segment') > 0
+                          INSTR(`t17`.`fin__2`, 'segment') > 0
                         )
                         OR (
-                          INSTR(LOWER(TRIM(`t14`.`account__tech_stack`, ' \t\n\r\v\f')), 'snowflake') > 0
+                          INSTR(`t17`.`fin__2`, 'snowflake') > 0
                         )
                         OR (
-                          INSTR(LOWER(TRIM(`t14`.`account__tech_stack`, ' \t\n\r\v\f')), 'slack') > 0
+                          INSTR(`t17`.`fin__2`, 'slack') > 0
                         ),
                         FALSE
                       )
@@ -1120,26 +1149,20 @@ FROM (
                       ELSE CAST(0 AS FLOAT64)
                     END AS `fit__tech_stack`,
                     CASE
-                      WHEN COALESCE(LOWER(TRIM(`t14`.`account__country`, ' \t\n\r\v\f')) IN ('us', 'ca'), FALSE)
+                      WHEN COALESCE(`t17`.`fin__3` IN ('us', 'ca'), FALSE)
                       THEN CAST(7 AS FLOAT64)
-                      WHEN COALESCE(
-                        LOWER(TRIM(`t14`.`account__country`, ' \t\n\r\v\f')) IN ('gb', 'ie', 'de', 'fr', 'nl', 'se', 'dk', 'au'),
-                        FALSE
-                      )
+                      WHEN COALESCE(`t17`.`fin__3` IN ('gb', 'ie', 'de', 'fr', 'nl', 'se', 'dk', 'au'), FALSE)
                       THEN CAST(4 AS FLOAT64)
                       ELSE CAST(0 AS FLOAT64)
                     END AS `fit__geography`,
                     CASE
-                      WHEN COALESCE(
-                        LOWER(TRIM(`t14`.`email_domain`, ' \t\n\r\v\f')) IN ('rivalscore.io', 'leadrival.com', 'scorehub.com'),
-                        FALSE
-                      )
+                      WHEN COALESCE(`t17`.`fin__4` IN ('rivalscore.io', 'leadrival.com', 'scorehub.com'), FALSE)
                       THEN CAST(-30 AS FLOAT64)
                       ELSE CAST(0 AS FLOAT64)
                     END AS `fit__competitor`,
                     CASE
                       WHEN COALESCE(
-                        LOWER(TRIM(`t14`.`email_domain`, ' \t\n\r\v\f')) IN (
+                        `t17`.`fin__4` IN (
                           'gmail.com',
                           'googlemail.com',
                           'yahoo.com',
@@ -1168,63 +1191,54 @@ FROM (
                       ELSE CAST(0 AS FLOAT64)
                     END AS `fit__personal_email`,
                     CASE
-                      WHEN COALESCE(
-                        REGEXP_CONTAINS(LOWER(TRIM(`t14`.`email_domain`, ' \t\n\r\v\f')), '\\.edu$|\\.ac\\.[a-z]{2}$'),
-                        FALSE
-                      )
+                      WHEN COALESCE(REGEXP_CONTAINS(`t17`.`fin__4`, '\\.edu$|\\.ac\\.[a-z]{2}$'), FALSE)
                       THEN CAST(-10 AS FLOAT64)
                       ELSE CAST(0 AS FLOAT64)
                     END AS `fit__student`,
                     CASE
-                      WHEN COALESCE(CAST(`t14`.`account__employees` AS FLOAT64) BETWEEN 50.0 AND 500.0, FALSE)
+                      WHEN COALESCE(CAST(`t17`.`account__employees` AS FLOAT64) BETWEEN 50.0 AND 500.0, FALSE)
                       THEN 0
-                      WHEN COALESCE(CAST(`t14`.`account__employees` AS FLOAT64) BETWEEN 25.0 AND 49.0, FALSE)
+                      WHEN COALESCE(CAST(`t17`.`account__employees` AS FLOAT64) BETWEEN 25.0 AND 49.0, FALSE)
                       THEN 1
-                      WHEN COALESCE(CAST(`t14`.`account__employees` AS FLOAT64) BETWEEN 501.0 AND 1000.0, FALSE)
+                      WHEN COALESCE(CAST(`t17`.`account__employees` AS FLOAT64) BETWEEN 501.0 AND 1000.0, FALSE)
                       THEN 2
                       ELSE -1
                     END AS `fitcase__company_size`,
-                    CAST(`t14`.`account__employees` AS STRING) AS `fv__company_size`,
+                    CAST(`t17`.`account__employees` AS STRING) AS `fv__company_size`,
                     CASE
-                      WHEN COALESCE(
-                        LOWER(TRIM(`t14`.`account__industry`, ' \t\n\r\v\f')) IN ('saas', 'software', 'technology'),
-                        FALSE
-                      )
+                      WHEN COALESCE(`t17`.`fin__0` IN ('saas', 'software', 'technology'), FALSE)
                       THEN 0
-                      WHEN COALESCE(
-                        LOWER(TRIM(`t14`.`account__industry`, ' \t\n\r\v\f')) IN ('fintech', 'marketing', 'e-commerce'),
-                        FALSE
-                      )
+                      WHEN COALESCE(`t17`.`fin__0` IN ('fintech', 'marketing', 'e-commerce'), FALSE)
                       THEN 1
                       ELSE -1
                     END AS `fitcase__industry`,
-                    `t14`.`account__industry` AS `fv__industry`,
+                    `t17`.`account__industry` AS `fv__industry`,
                     IF(
-                      `t14`.`title` IS NULL,
+                      `t17`.`title` IS NULL,
                       -2,
                       CASE
                         WHEN COALESCE(
                           REGEXP_CONTAINS(
-                            LOWER(TRIM(`t14`.`title`, ' \t\n\r\v\f')),
+                            `t17`.`fin__1`,
                             '\\b(vp|vice president|director|head of|chief|c[etmorf]o|founder|owner|president)\\b'
                           ),
                           FALSE
                         )
                         THEN 0
-                        WHEN COALESCE(REGEXP_CONTAINS(LOWER(TRIM(`t14`.`title`, ' \t\n\r\v\f')), '\\bmanager\\b'), FALSE)
+                        WHEN COALESCE(REGEXP_CONTAINS(`t17`.`fin__1`, '\\bmanager\\b'), FALSE)
                         THEN 1
                         ELSE -1
                       END
                     ) AS `fitcase__seniority`,
-                    `t14`.`title` AS `fv__seniority`,
+                    `t17`.`title` AS `fv__seniority`,
                     CASE
                       WHEN COALESCE(
                         FALSE
                         OR (
-                          INSTR(LOWER(TRIM(`t14`.`account__tech_stack`, ' \t\n\r\v\f')), 'salesforce') > 0
+                          INSTR(`t17`.`fin__2`, 'salesforce') > 0
                         )
                         OR (
-                          INSTR(LOWER(TRIM(`t14`.`account__tech_stack`, ' \t\n\r\v\f')), 'hubspot') > 0
+                          INSTR(`t17`.`fin__2`, 'hubspot') > 0
                         ),
                         FALSE
                       )
@@ -1232,43 +1246,37 @@ FROM (
                       WHEN COALESCE(
                         FALSE
                         OR (
-                          INSTR(LOWER(TRIM(`t14`.`account__tech_stack`, ' \t\n\r\v\f')), 'segment') > 0
+                          INSTR(`t17`.`fin__2`, 'segment') > 0
                         )
                         OR (
-                          INSTR(LOWER(TRIM(`t14`.`account__tech_stack`, ' \t\n\r\v\f')), 'snowflake') > 0
+                          INSTR(`t17`.`fin__2`, 'snowflake') > 0
                         )
                         OR (
-                          INSTR(LOWER(TRIM(`t14`.`account__tech_stack`, ' \t\n\r\v\f')), 'slack') > 0
+                          INSTR(`t17`.`fin__2`, 'slack') > 0
                         ),
                         FALSE
                       )
                       THEN 1
                       ELSE -1
                     END AS `fitcase__tech_stack`,
-                    `t14`.`account__tech_stack` AS `fv__tech_stack`,
+                    `t17`.`account__tech_stack` AS `fv__tech_stack`,
                     CASE
-                      WHEN COALESCE(LOWER(TRIM(`t14`.`account__country`, ' \t\n\r\v\f')) IN ('us', 'ca'), FALSE)
+                      WHEN COALESCE(`t17`.`fin__3` IN ('us', 'ca'), FALSE)
                       THEN 0
-                      WHEN COALESCE(
-                        LOWER(TRIM(`t14`.`account__country`, ' \t\n\r\v\f')) IN ('gb', 'ie', 'de', 'fr', 'nl', 'se', 'dk', 'au'),
-                        FALSE
-                      )
+                      WHEN COALESCE(`t17`.`fin__3` IN ('gb', 'ie', 'de', 'fr', 'nl', 'se', 'dk', 'au'), FALSE)
                       THEN 1
                       ELSE -1
                     END AS `fitcase__geography`,
-                    `t14`.`account__country` AS `fv__geography`,
+                    `t17`.`account__country` AS `fv__geography`,
                     CASE
-                      WHEN COALESCE(
-                        LOWER(TRIM(`t14`.`email_domain`, ' \t\n\r\v\f')) IN ('rivalscore.io', 'leadrival.com', 'scorehub.com'),
-                        FALSE
-                      )
+                      WHEN COALESCE(`t17`.`fin__4` IN ('rivalscore.io', 'leadrival.com', 'scorehub.com'), FALSE)
                       THEN 0
                       ELSE -1
                     END AS `fitcase__competitor`,
-                    `t14`.`email_domain` AS `fv__competitor`,
+                    `t17`.`email_domain` AS `fv__competitor`,
                     CASE
                       WHEN COALESCE(
-                        LOWER(TRIM(`t14`.`email_domain`, ' \t\n\r\v\f')) IN (
+                        `t17`.`fin__4` IN (
                           'gmail.com',
                           'googlemail.com',
                           'yahoo.com',
@@ -1296,299 +1304,378 @@ FROM (
                       THEN 0
                       ELSE -1
                     END AS `fitcase__personal_email`,
-                    `t14`.`email_domain` AS `fv__personal_email`,
+                    `t17`.`email_domain` AS `fv__personal_email`,
                     CASE
-                      WHEN COALESCE(
-                        REGEXP_CONTAINS(LOWER(TRIM(`t14`.`email_domain`, ' \t\n\r\v\f')), '\\.edu$|\\.ac\\.[a-z]{2}$'),
-                        FALSE
-                      )
+                      WHEN COALESCE(REGEXP_CONTAINS(`t17`.`fin__4`, '\\.edu$|\\.ac\\.[a-z]{2}$'), FALSE)
                       THEN 0
                       ELSE -1
                     END AS `fitcase__student`,
-                    `t14`.`email_domain` AS `fv__student`
+                    `t17`.`email_domain` AS `fv__student`
                   FROM (
                     SELECT
-                      `t12`.*
+                      `t16`.*
                       EXCEPT (`account__account_id`)
                     FROM (
                       SELECT
-                        `t9`.`person_id`,
-                        `t9`.`account_id`,
-                        `t9`.`created_at`,
-                        `t9`.`email_domain`,
-                        `t9`.`email`,
-                        `t9`.`title`,
-                        `t9`.`plan`,
-                        `t9`.`country`,
-                        `t10`.`account__account_id`,
-                        `t10`.`account__name`,
-                        `t10`.`account__domain`,
-                        `t10`.`account__employees`,
-                        `t10`.`account__industry`,
-                        `t10`.`account__country`,
-                        `t10`.`account__tech_stack`
+                        `t14`.`person_id`,
+                        `t14`.`account_id`,
+                        `t14`.`created_at`,
+                        `t14`.`email_domain`,
+                        `t14`.`email`,
+                        `t14`.`title`,
+                        `t14`.`plan`,
+                        `t14`.`country`,
+                        `t14`.`fin__1`,
+                        `t14`.`fin__4`,
+                        `t13`.`account__account_id`,
+                        `t13`.`account__name`,
+                        `t13`.`account__domain`,
+                        `t13`.`account__employees`,
+                        `t13`.`account__industry`,
+                        `t13`.`account__country`,
+                        `t13`.`account__tech_stack`,
+                        `t13`.`fin__0`,
+                        `t13`.`fin__2`,
+                        `t13`.`fin__3`
                       FROM (
                         SELECT
-                          `t0`.`person_id`,
-                          IF(
-                            TRIM(`t0`.`account_id`, ' \t\n\r\v\f') = '',
-                            CAST(NULL AS STRING),
-                            TRIM(`t0`.`account_id`, ' \t\n\r\v\f')
-                          ) AS `account_id`,
-                          `t0`.`created_at`,
-                          LOWER(
-                            TRIM(
-                              IF(
-                                REGEXP_CONTAINS(`t0`.`email`, '@([^@\\s]+)\\s*$'),
-                                IF(
-                                  1 = 0,
-                                  REGEXP_REPLACE(`t0`.`email`, CONCAT('.*?', CONCAT('(', '@([^@\\s]+)\\s*$', ')'), '.*'), '\\1'),
-                                  REGEXP_REPLACE(
-                                    `t0`.`email`,
-                                    CONCAT('.*?', '@([^@\\s]+)\\s*$', '.*'),
-                                    CONCAT('\\', CAST(1 AS STRING))
-                                  )
-                                ),
-                                NULL
+                          `t8`.`person_id`,
+                          `t8`.`account_id`,
+                          `t8`.`created_at`,
+                          `t8`.`email_domain`,
+                          `t8`.`email`,
+                          `t8`.`title`,
+                          `t8`.`plan`,
+                          `t8`.`country`,
+                          LOWER(TRIM(`t8`.`title`, ' \t\n\r\v\f')) AS `fin__1`,
+                          LOWER(TRIM(`t8`.`email_domain`, ' \t\n\r\v\f')) AS `fin__4`
+                        FROM (
+                          SELECT
+                            `t0`.`person_id`,
+                            IF(
+                              TRIM(`t0`.`account_id`, ' \t\n\r\v\f') = '',
+                              CAST(NULL AS STRING),
+                              TRIM(`t0`.`account_id`, ' \t\n\r\v\f')
+                            ) AS `account_id`,
+                            `t0`.`created_at`,
+                            NULLIF(
+                              LOWER(
+                                TRIM(
+                                  IF(
+                                    REGEXP_CONTAINS(`t0`.`email`, '@([^@\\s]+)\\s*$'),
+                                    IF(
+                                      1 = 0,
+                                      REGEXP_REPLACE(`t0`.`email`, CONCAT('.*?', CONCAT('(', '@([^@\\s]+)\\s*$', ')'), '.*'), '\\1'),
+                                      REGEXP_REPLACE(
+                                        `t0`.`email`,
+                                        CONCAT('.*?', '@([^@\\s]+)\\s*$', '.*'),
+                                        CONCAT('\\', CAST(1 AS STRING))
+                                      )
+                                    ),
+                                    NULL
+                                  ),
+                                  ' \t\n\r\v\f'
+                                )
                               ),
-                              ' \t\n\r\v\f'
+                              ''
+                            ) AS `email_domain`,
+                            IF(
+                              TRIM(`t0`.`email`, ' \t\n\r\v\f') = '',
+                              CAST(NULL AS STRING),
+                              TRIM(`t0`.`email`, ' \t\n\r\v\f')
+                            ) AS `email`,
+                            IF(
+                              TRIM(`t0`.`title`, ' \t\n\r\v\f') = '',
+                              CAST(NULL AS STRING),
+                              TRIM(`t0`.`title`, ' \t\n\r\v\f')
+                            ) AS `title`,
+                            IF(
+                              TRIM(`t0`.`plan`, ' \t\n\r\v\f') = '',
+                              CAST(NULL AS STRING),
+                              TRIM(`t0`.`plan`, ' \t\n\r\v\f')
+                            ) AS `plan`,
+                            IF(
+                              TRIM(`t0`.`country`, ' \t\n\r\v\f') = '',
+                              CAST(NULL AS STRING),
+                              TRIM(`t0`.`country`, ' \t\n\r\v\f')
+                            ) AS `country`
+                          FROM `people` AS `t0`
+                          WHERE
+                            `t0`.`person_id` IS NOT NULL
+                            AND (
+                              (
+                                `t0`.`created_at` IS NULL
+                              )
+                              OR (
+                                `t0`.`created_at` <= DATETIME('2026-03-01T12:00:00')
+                              )
                             )
-                          ) AS `email_domain`,
-                          IF(
-                            TRIM(`t0`.`email`, ' \t\n\r\v\f') = '',
-                            CAST(NULL AS STRING),
-                            TRIM(`t0`.`email`, ' \t\n\r\v\f')
-                          ) AS `email`,
-                          IF(
-                            TRIM(`t0`.`title`, ' \t\n\r\v\f') = '',
-                            CAST(NULL AS STRING),
-                            TRIM(`t0`.`title`, ' \t\n\r\v\f')
-                          ) AS `title`,
-                          IF(
-                            TRIM(`t0`.`plan`, ' \t\n\r\v\f') = '',
-                            CAST(NULL AS STRING),
-                            TRIM(`t0`.`plan`, ' \t\n\r\v\f')
-                          ) AS `plan`,
-                          IF(
-                            TRIM(`t0`.`country`, ' \t\n\r\v\f') = '',
-                            CAST(NULL AS STRING),
-                            TRIM(`t0`.`country`, ' \t\n\r\v\f')
-                          ) AS `country`
-                        FROM `people` AS `t0`
-                        WHERE
-                          `t0`.`person_id` IS NOT NULL
-                          AND (
-                            (
-                              `t0`.`created_at` IS NULL
-                            )
-                            OR (
-                              `t0`.`created_at` <= DATETIME('2026-03-01T12:00:00')
-                            )
-                          )
-                      ) AS `t9`
+                        ) AS `t8`
+                      ) AS `t14`
                       LEFT OUTER JOIN (
                         SELECT
-                          `t1`.`account_id` AS `account__account_id`,
-                          IF(
-                            TRIM(`t1`.`name`, ' \t\n\r\v\f') = '',
-                            CAST(NULL AS STRING),
-                            TRIM(`t1`.`name`, ' \t\n\r\v\f')
-                          ) AS `account__name`,
-                          IF(
-                            TRIM(`t1`.`domain`, ' \t\n\r\v\f') = '',
-                            CAST(NULL AS STRING),
-                            TRIM(`t1`.`domain`, ' \t\n\r\v\f')
-                          ) AS `account__domain`,
-                          `t1`.`employees` AS `account__employees`,
-                          IF(
-                            TRIM(`t1`.`industry`, ' \t\n\r\v\f') = '',
-                            CAST(NULL AS STRING),
-                            TRIM(`t1`.`industry`, ' \t\n\r\v\f')
-                          ) AS `account__industry`,
-                          IF(
-                            TRIM(`t1`.`country`, ' \t\n\r\v\f') = '',
-                            CAST(NULL AS STRING),
-                            TRIM(`t1`.`country`, ' \t\n\r\v\f')
-                          ) AS `account__country`,
-                          IF(
-                            TRIM(`t1`.`tech_stack`, ' \t\n\r\v\f') = '',
-                            CAST(NULL AS STRING),
-                            TRIM(`t1`.`tech_stack`, ' \t\n\r\v\f')
-                          ) AS `account__tech_stack`
-                        FROM `accounts` AS `t1`
-                      ) AS `t10`
-                        ON `t9`.`account_id` = `t10`.`account__account_id`
-                    ) AS `t12`
-                  ) AS `t14`
-                ) AS `t20`
-              ) AS `t26`
+                          `t7`.`account__account_id`,
+                          `t7`.`account__name`,
+                          `t7`.`account__domain`,
+                          `t7`.`account__employees`,
+                          `t7`.`account__industry`,
+                          `t7`.`account__country`,
+                          `t7`.`account__tech_stack`,
+                          LOWER(TRIM(`t7`.`account__industry`, ' \t\n\r\v\f')) AS `fin__0`,
+                          LOWER(TRIM(`t7`.`account__tech_stack`, ' \t\n\r\v\f')) AS `fin__2`,
+                          LOWER(TRIM(`t7`.`account__country`, ' \t\n\r\v\f')) AS `fin__3`
+                        FROM (
+                          SELECT
+                            `t2`.`account_id` AS `account__account_id`,
+                            IF(
+                              TRIM(`t2`.`name`, ' \t\n\r\v\f') = '',
+                              CAST(NULL AS STRING),
+                              TRIM(`t2`.`name`, ' \t\n\r\v\f')
+                            ) AS `account__name`,
+                            IF(
+                              TRIM(`t2`.`domain`, ' \t\n\r\v\f') = '',
+                              CAST(NULL AS STRING),
+                              TRIM(`t2`.`domain`, ' \t\n\r\v\f')
+                            ) AS `account__domain`,
+                            `t2`.`employees` AS `account__employees`,
+                            IF(
+                              TRIM(`t2`.`industry`, ' \t\n\r\v\f') = '',
+                              CAST(NULL AS STRING),
+                              TRIM(`t2`.`industry`, ' \t\n\r\v\f')
+                            ) AS `account__industry`,
+                            IF(
+                              TRIM(`t2`.`country`, ' \t\n\r\v\f') = '',
+                              CAST(NULL AS STRING),
+                              TRIM(`t2`.`country`, ' \t\n\r\v\f')
+                            ) AS `account__country`,
+                            IF(
+                              TRIM(`t2`.`tech_stack`, ' \t\n\r\v\f') = '',
+                              CAST(NULL AS STRING),
+                              TRIM(`t2`.`tech_stack`, ' \t\n\r\v\f')
+                            ) AS `account__tech_stack`
+                          FROM `accounts` AS `t2`
+                        ) AS `t7`
+                      ) AS `t13`
+                        ON `t14`.`account_id` = `t13`.`account__account_id`
+                    ) AS `t16`
+                  ) AS `t17`
+                ) AS `t23`
+              ) AS `t28`
               LEFT OUTER JOIN (
                 SELECT
-                  `t17`.`person_id` AS `_key`,
-                  `t17`.`m__onboarding`,
-                  `t17`.`last__onboarding`,
-                  `t17`.`m__core_feature`,
-                  `t17`.`last__core_feature`,
-                  `t17`.`m__integration`,
-                  `t17`.`last__integration`,
-                  `t17`.`m__invites`,
-                  `t17`.`last__invites`,
-                  `t17`.`m__pricing_logged_in`,
-                  `t17`.`last__pricing_logged_in`,
-                  `t17`.`m__pricing_anonymous`,
-                  `t17`.`last__pricing_anonymous`,
-                  `t17`.`m__checkout`,
-                  `t17`.`last__checkout`,
-                  `t17`.`m__premium_feature`,
-                  `t17`.`last__premium_feature`,
-                  `t17`.`m__export`,
-                  `t17`.`last__export`,
-                  `t17`.`m__logins_week_one`,
-                  `t17`.`last__logins_week_one`,
-                  `t17`.`m__session_depth`,
-                  `t17`.`last__session_depth`,
-                  `t17`.`act__inactive`,
-                  `t17`.`m__unsubscribed`,
-                  `t17`.`last__unsubscribed`,
-                  `t17`.`m__downgraded`,
-                  `t17`.`last__downgraded`,
-                  `t17`.`m__high_intent_7d`,
-                  `t17`.`last__high_intent_7d`,
-                  `t17`.`last_activity`
+                  `t19`.`person_id` AS `_key`,
+                  `t19`.`m__onboarding`,
+                  `t19`.`last__onboarding`,
+                  `t19`.`m__core_feature`,
+                  `t19`.`last__core_feature`,
+                  `t19`.`m__integration`,
+                  `t19`.`last__integration`,
+                  `t19`.`m__invites`,
+                  `t19`.`last__invites`,
+                  `t19`.`m__pricing_logged_in`,
+                  `t19`.`last__pricing_logged_in`,
+                  `t19`.`m__pricing_anonymous`,
+                  `t19`.`last__pricing_anonymous`,
+                  `t19`.`m__checkout`,
+                  `t19`.`last__checkout`,
+                  `t19`.`m__premium_feature`,
+                  `t19`.`last__premium_feature`,
+                  `t19`.`m__export`,
+                  `t19`.`last__export`,
+                  `t19`.`m__logins_week_one`,
+                  `t19`.`last__logins_week_one`,
+                  `t19`.`m__session_depth`,
+                  `t19`.`last__session_depth`,
+                  `t19`.`act__inactive`,
+                  `t19`.`m__unsubscribed`,
+                  `t19`.`last__unsubscribed`,
+                  `t19`.`m__downgraded`,
+                  `t19`.`last__downgraded`,
+                  `t19`.`m__high_intent_7d`,
+                  `t19`.`last__high_intent_7d`,
+                  `t19`.`last_activity`
                 FROM (
                   SELECT
-                    `t13`.`person_id`,
-                    MAX(IF(`t13`.`event` IN ('onboarding_progress') AND TRUE, `t13`.`progress`, NULL)) AS `m__onboarding`,
-                    MAX(IF(`t13`.`event` IN ('onboarding_progress') AND TRUE, `t13`.`ts`, NULL)) AS `last__onboarding`,
+                    `t12`.`person_id`,
+                    MAX(IF((
+                      `t12`.`event` = 'onboarding_progress'
+                    ) AND TRUE, `t12`.`progress`, NULL)) AS `m__onboarding`,
+                    MAX(IF((
+                      `t12`.`event` = 'onboarding_progress'
+                    ) AND TRUE, `t12`.`ts`, NULL)) AS `last__onboarding`,
                     COUNTIF(
-                      `t13`.`event` IN ('core_feature_used')
+                      (
+                        `t12`.`event` = 'core_feature_used'
+                      )
                       AND (
                         TRUE
                         AND (
-                          `t13`.`ts_s` >= `t13`.`created_s`
+                          `t12`.`ts_s` >= `t12`.`created_s`
                         )
                         AND (
-                          `t13`.`ts_s` < (
-                            `t13`.`created_s` + 1209600.0
+                          `t12`.`ts_s` < (
+                            `t12`.`created_s` + 1209600.0
                           )
                         )
                       )
                     ) AS `m__core_feature`,
                     MAX(
                       IF(
-                        `t13`.`event` IN ('core_feature_used')
+                        (
+                          `t12`.`event` = 'core_feature_used'
+                        )
                         AND (
                           TRUE
                           AND (
-                            `t13`.`ts_s` >= `t13`.`created_s`
+                            `t12`.`ts_s` >= `t12`.`created_s`
                           )
                           AND (
-                            `t13`.`ts_s` < (
-                              `t13`.`created_s` + 1209600.0
+                            `t12`.`ts_s` < (
+                              `t12`.`created_s` + 1209600.0
                             )
                           )
                         ),
-                        `t13`.`ts`,
+                        `t12`.`ts`,
                         NULL
                       )
                     ) AS `last__core_feature`,
-                    COUNTIF(`t13`.`event` IN ('integration_connected') AND TRUE) AS `m__integration`,
-                    MAX(IF(`t13`.`event` IN ('integration_connected') AND TRUE, `t13`.`ts`, NULL)) AS `last__integration`,
-                    COUNTIF(`t13`.`event` IN ('teammate_invited') AND TRUE) AS `m__invites`,
-                    MAX(IF(`t13`.`event` IN ('teammate_invited') AND TRUE, `t13`.`ts`, NULL)) AS `last__invites`,
+                    COUNTIF((
+                      `t12`.`event` = 'integration_connected'
+                    ) AND TRUE) AS `m__integration`,
+                    MAX(IF((
+                      `t12`.`event` = 'integration_connected'
+                    ) AND TRUE, `t12`.`ts`, NULL)) AS `last__integration`,
+                    COUNTIF((
+                      `t12`.`event` = 'teammate_invited'
+                    ) AND TRUE) AS `m__invites`,
+                    MAX(IF((
+                      `t12`.`event` = 'teammate_invited'
+                    ) AND TRUE, `t12`.`ts`, NULL)) AS `last__invites`,
                     COUNTIF(
-                      `t13`.`event` IN ('pricing_page_viewed')
-                      AND COALESCE(`t13`.`logged_in`, FALSE)
+                      (
+                        `t12`.`event` = 'pricing_page_viewed'
+                      )
+                      AND COALESCE(`t12`.`logged_in`, FALSE)
                       AND TRUE
                     ) AS `m__pricing_logged_in`,
                     MAX(
                       IF(
-                        `t13`.`event` IN ('pricing_page_viewed')
-                        AND COALESCE(`t13`.`logged_in`, FALSE)
+                        (
+                          `t12`.`event` = 'pricing_page_viewed'
+                        )
+                        AND COALESCE(`t12`.`logged_in`, FALSE)
                         AND TRUE,
-                        `t13`.`ts`,
+                        `t12`.`ts`,
                         NULL
                       )
                     ) AS `last__pricing_logged_in`,
                     COUNTIF(
-                      `t13`.`event` IN ('pricing_page_viewed')
+                      (
+                        `t12`.`event` = 'pricing_page_viewed'
+                      )
                       AND COALESCE(NOT (
-                        `t13`.`logged_in`
+                        `t12`.`logged_in`
                       ), FALSE)
                       AND TRUE
                     ) AS `m__pricing_anonymous`,
                     MAX(
                       IF(
-                        `t13`.`event` IN ('pricing_page_viewed')
+                        (
+                          `t12`.`event` = 'pricing_page_viewed'
+                        )
                         AND COALESCE(NOT (
-                          `t13`.`logged_in`
+                          `t12`.`logged_in`
                         ), FALSE)
                         AND TRUE,
-                        `t13`.`ts`,
+                        `t12`.`ts`,
                         NULL
                       )
                     ) AS `last__pricing_anonymous`,
-                    COUNTIF(`t13`.`event` IN ('checkout_started') AND TRUE) AS `m__checkout`,
-                    MAX(IF(`t13`.`event` IN ('checkout_started') AND TRUE, `t13`.`ts`, NULL)) AS `last__checkout`,
-                    COUNTIF(`t13`.`event` IN ('premium_feature_used') AND TRUE) AS `m__premium_feature`,
-                    MAX(IF(`t13`.`event` IN ('premium_feature_used') AND TRUE, `t13`.`ts`, NULL)) AS `last__premium_feature`,
-                    COUNTIF(`t13`.`event` IN ('data_exported', 'report_generated') AND TRUE) AS `m__export`,
+                    COUNTIF((
+                      `t12`.`event` = 'checkout_started'
+                    ) AND TRUE) AS `m__checkout`,
+                    MAX(IF((
+                      `t12`.`event` = 'checkout_started'
+                    ) AND TRUE, `t12`.`ts`, NULL)) AS `last__checkout`,
+                    COUNTIF((
+                      `t12`.`event` = 'premium_feature_used'
+                    ) AND TRUE) AS `m__premium_feature`,
+                    MAX(IF((
+                      `t12`.`event` = 'premium_feature_used'
+                    ) AND TRUE, `t12`.`ts`, NULL)) AS `last__premium_feature`,
+                    COUNTIF(`t12`.`event` IN ('data_exported', 'report_generated') AND TRUE) AS `m__export`,
                     MAX(
-                      IF(`t13`.`event` IN ('data_exported', 'report_generated') AND TRUE, `t13`.`ts`, NULL)
+                      IF(`t12`.`event` IN ('data_exported', 'report_generated') AND TRUE, `t12`.`ts`, NULL)
                     ) AS `last__export`,
                     COUNTIF(
-                      `t13`.`event` IN ('login')
+                      (
+                        `t12`.`event` = 'login'
+                      )
                       AND (
                         TRUE
                         AND (
-                          `t13`.`ts_s` >= `t13`.`created_s`
+                          `t12`.`ts_s` >= `t12`.`created_s`
                         )
                         AND (
-                          `t13`.`ts_s` < (
-                            `t13`.`created_s` + 604800.0
+                          `t12`.`ts_s` < (
+                            `t12`.`created_s` + 604800.0
                           )
                         )
                       )
                     ) AS `m__logins_week_one`,
                     MAX(
                       IF(
-                        `t13`.`event` IN ('login')
+                        (
+                          `t12`.`event` = 'login'
+                        )
                         AND (
                           TRUE
                           AND (
-                            `t13`.`ts_s` >= `t13`.`created_s`
+                            `t12`.`ts_s` >= `t12`.`created_s`
                           )
                           AND (
-                            `t13`.`ts_s` < (
-                              `t13`.`created_s` + 604800.0
+                            `t12`.`ts_s` < (
+                              `t12`.`created_s` + 604800.0
                             )
                           )
                         ),
-                        `t13`.`ts`,
+                        `t12`.`ts`,
                         NULL
                       )
                     ) AS `last__logins_week_one`,
                     COUNTIF(
-                      `t13`.`event` IN ('session_ended')
-                      AND COALESCE(`t13`.`features_used` >= 3.0, FALSE)
+                      (
+                        `t12`.`event` = 'session_ended'
+                      )
+                      AND COALESCE(`t12`.`features_used` >= 3, FALSE)
                       AND TRUE
                     ) AS `m__session_depth`,
                     MAX(
                       IF(
-                        `t13`.`event` IN ('session_ended')
-                        AND COALESCE(`t13`.`features_used` >= 3.0, FALSE)
+                        (
+                          `t12`.`event` = 'session_ended'
+                        )
+                        AND COALESCE(`t12`.`features_used` >= 3, FALSE)
                         AND TRUE,
-                        `t13`.`ts`,
+                        `t12`.`ts`,
                         NULL
                       )
                     ) AS `last__session_depth`,
-                    MAX(IF(`t13`.`event` IN ('login'), `t13`.`ts_s`, NULL)) AS `act__inactive`,
-                    COUNTIF(`t13`.`event` IN ('email_unsubscribed') AND TRUE) AS `m__unsubscribed`,
-                    MAX(IF(`t13`.`event` IN ('email_unsubscribed') AND TRUE, `t13`.`ts`, NULL)) AS `last__unsubscribed`,
-                    COUNTIF(`t13`.`event` IN ('plan_downgraded') AND TRUE) AS `m__downgraded`,
-                    MAX(IF(`t13`.`event` IN ('plan_downgraded') AND TRUE, `t13`.`ts`, NULL)) AS `last__downgraded`,
+                    MAX(IF(`t12`.`event` = 'login', `t12`.`ts_s`, NULL)) AS `act__inactive`,
+                    COUNTIF((
+                      `t12`.`event` = 'email_unsubscribed'
+                    ) AND TRUE) AS `m__unsubscribed`,
+                    MAX(IF((
+                      `t12`.`event` = 'email_unsubscribed'
+                    ) AND TRUE, `t12`.`ts`, NULL)) AS `last__unsubscribed`,
+                    COUNTIF((
+                      `t12`.`event` = 'plan_downgraded'
+                    ) AND TRUE) AS `m__downgraded`,
+                    MAX(IF((
+                      `t12`.`event` = 'plan_downgraded'
+                    ) AND TRUE, `t12`.`ts`, NULL)) AS `last__downgraded`,
                     COUNTIF(
-                      `t13`.`event` IN (
+                      `t12`.`event` IN (
                         'pricing_page_viewed',
                         'checkout_started',
                         'contact_sales_submitted',
@@ -1597,7 +1684,7 @@ FROM (
                       AND (
                         TRUE
                         AND (
-                          `t13`.`ts_s` > (
+                          `t12`.`ts_s` > (
                             CAST(UNIX_SECONDS(DATETIME('2026-03-01T12:00:00')) AS FLOAT64) - 604800.0
                           )
                         )
@@ -1605,7 +1692,7 @@ FROM (
                     ) AS `m__high_intent_7d`,
                     MAX(
                       IF(
-                        `t13`.`event` IN (
+                        `t12`.`event` IN (
                           'pricing_page_viewed',
                           'checkout_started',
                           'contact_sales_submitted',
@@ -1614,41 +1701,41 @@ FROM (
                         AND (
                           TRUE
                           AND (
-                            `t13`.`ts_s` > (
+                            `t12`.`ts_s` > (
                               CAST(UNIX_SECONDS(DATETIME('2026-03-01T12:00:00')) AS FLOAT64) - 604800.0
                             )
                           )
                         ),
-                        `t13`.`ts`,
+                        `t12`.`ts`,
                         NULL
                       )
                     ) AS `last__high_intent_7d`,
-                    MAX(IF(TRUE, `t13`.`ts`, NULL)) AS `last_activity`
-                  FROM `t11` AS `t13`
+                    MAX(`t12`.`ts`) AS `last_activity`
+                  FROM `t9` AS `t12`
                   GROUP BY
                     1
-                ) AS `t17`
-              ) AS `t19`
-                ON `t26`.`person_id` = `t19`.`_key`
-            ) AS `t27`
-          ) AS `t29`
+                ) AS `t19`
+              ) AS `t21`
+                ON `t28`.`person_id` = `t21`.`_key`
+            ) AS `t29`
+          ) AS `t31`
           LEFT OUTER JOIN (
             SELECT
-              `t22`.`person_id` AS `_key`,
-              `t22`.`vf__burst`,
-              `t22`.`vend__burst`
+              `t24`.`person_id` AS `_key`,
+              `t24`.`vf__burst`,
+              `t24`.`vend__burst`
             FROM (
               SELECT
-                `t21`.`person_id`,
-                LOGICAL_OR(`t21`.`burst`) AS `vf__burst`,
-                MAX(IF(`t21`.`burst`, `t21`.`ahead`, NULL)) AS `vend__burst`
+                `t22`.`person_id`,
+                LOGICAL_OR(`t22`.`burst`) AS `vf__burst`,
+                MAX(IF(`t22`.`burst`, `t22`.`ahead`, NULL)) AS `vend__burst`
               FROM (
                 SELECT
-                  `t16`.`person_id`,
-                  `t16`.`ts_s`,
-                  `t16`.`ahead`,
+                  `t18`.`person_id`,
+                  `t18`.`ts_s`,
+                  `t18`.`ahead`,
                   COALESCE((
-                    `t16`.`ahead` - `t16`.`ts_s`
+                    `t18`.`ahead` - `t18`.`ts_s`
                   ) < 172800.0, FALSE) AS `burst`
                 FROM (
                   SELECT
@@ -1658,9 +1745,9 @@ FROM (
                   FROM (
                     SELECT
                       *
-                    FROM `t11` AS `t13`
+                    FROM `t9` AS `t12`
                     WHERE
-                      `t13`.`event` IN (
+                      `t12`.`event` IN (
                         'onboarding_completed',
                         'core_feature_used',
                         'integration_connected',
@@ -1668,17 +1755,16 @@ FROM (
                         'pricing_page_viewed',
                         'checkout_started'
                       )
-                      AND TRUE
                   ) AS `t15`
-                ) AS `t16`
-              ) AS `t21`
+                ) AS `t18`
+              ) AS `t22`
               GROUP BY
                 1
-            ) AS `t22`
-          ) AS `t24`
-            ON `t29`.`person_id` = `t24`.`_key`
-        ) AS `t30`
-      ) AS `t31`
-    ) AS `t32`
-  ) AS `t33`
-) AS `t34`
+            ) AS `t24`
+          ) AS `t26`
+            ON `t31`.`person_id` = `t26`.`_key`
+        ) AS `t32`
+      ) AS `t33`
+    ) AS `t34`
+  ) AS `t35`
+) AS `t36`

@@ -1,354 +1,307 @@
-WITH "t11" AS (
-  SELECT
-    "t8"."person_id",
-    "t8"."event",
-    "t8"."ts",
-    "t8"."event_id",
-    "t8"."progress",
-    "t8"."feature",
-    "t8"."integration_type",
-    "t8"."logged_in",
-    "t8"."duration_s",
-    "t8"."features_used",
-    "t8"."ts_s",
-    "t5"."created_s"
-  FROM (
-    SELECT
-      "t2"."person_id",
-      "t2"."event",
-      "t2"."ts",
-      "t2"."event_id",
-      "t2"."progress",
-      "t2"."feature",
-      "t2"."integration_type",
-      "t2"."logged_in",
-      "t2"."duration_s",
-      "t2"."features_used",
-      CAST(EPOCH(CAST("t2"."ts" AS TIMESTAMP)) AS DOUBLE) AS "ts_s"
-    FROM "events" AS "t2"
-    WHERE
-      "t2"."person_id" IS NOT NULL
-      AND "t2"."event" IS NOT NULL
-      AND "t2"."ts" IS NOT NULL
-      AND "t2"."ts" <= MAKE_TIMESTAMP(2026, 3, 1, 12, 0, 0.0)
-  ) AS "t8"
-  INNER JOIN (
-    SELECT
-      "t0"."person_id",
-      CAST(EPOCH(CAST("t0"."created_at" AS TIMESTAMP)) AS DOUBLE) AS "created_s"
-    FROM "people" AS "t0"
-    WHERE
-      "t0"."person_id" IS NOT NULL
-      AND (
-        (
-          "t0"."created_at" IS NULL
-        )
-        OR (
-          "t0"."created_at" <= MAKE_TIMESTAMP(2026, 3, 1, 12, 0, 0.0)
-        )
-      )
-  ) AS "t5"
-    ON "t8"."person_id" = "t5"."person_id"
-)
 SELECT
-  "t34"."person_id",
-  "t34"."account_id",
-  "t34"."fit",
-  "t34"."behavior",
-  "t34"."total",
+  "t28"."person_id",
+  "t28"."account_id",
+  "t28"."fit",
+  "t28"."behavior",
+  "t28"."total",
   CASE
     WHEN TRUE
-    AND COALESCE("t34"."total" >= 80.0, FALSE)
-    AND COALESCE("t34"."fit" >= 15.0, FALSE)
-    AND COALESCE("t34"."behavior" >= 40.0, FALSE)
+    AND COALESCE("t28"."total" >= 80.0, FALSE)
+    AND COALESCE("t28"."fit" >= 15.0, FALSE)
+    AND COALESCE("t28"."behavior" >= 40.0, FALSE)
     THEN 'PQL'
     ELSE CAST(NULL AS TEXT)
   END AS "status",
   CASE
-    WHEN "t34"."fit" >= 35.0
+    WHEN "t28"."fit" >= 35.0
     THEN 'strong'
-    WHEN "t34"."fit" >= 20.0
+    WHEN "t28"."fit" >= 20.0
     THEN 'moderate'
     ELSE 'weak'
   END AS "fit_tier",
   CASE
-    WHEN "t34"."behavior" >= 60.0
+    WHEN "t28"."behavior" >= 60.0
     THEN 'high'
-    WHEN "t34"."behavior" >= 30.0
+    WHEN "t28"."behavior" >= 30.0
     THEN 'medium'
     ELSE 'low'
   END AS "intent_tier",
   CASE
-    WHEN CASE WHEN "t34"."fit" >= 35.0 THEN 0 WHEN "t34"."fit" >= 20.0 THEN 1 ELSE 2 END = 0
+    WHEN CASE WHEN "t28"."fit" >= 35.0 THEN 0 WHEN "t28"."fit" >= 20.0 THEN 1 ELSE 2 END = 0
     THEN 'A'
-    WHEN CASE WHEN "t34"."fit" >= 35.0 THEN 0 WHEN "t34"."fit" >= 20.0 THEN 1 ELSE 2 END = 1
+    WHEN CASE WHEN "t28"."fit" >= 35.0 THEN 0 WHEN "t28"."fit" >= 20.0 THEN 1 ELSE 2 END = 1
     THEN 'B'
-    WHEN CASE WHEN "t34"."fit" >= 35.0 THEN 0 WHEN "t34"."fit" >= 20.0 THEN 1 ELSE 2 END = 2
+    WHEN CASE WHEN "t28"."fit" >= 35.0 THEN 0 WHEN "t28"."fit" >= 20.0 THEN 1 ELSE 2 END = 2
     THEN 'C'
     ELSE CAST(NULL AS TEXT)
   END || CAST(CASE
-    WHEN "t34"."behavior" >= 60.0
+    WHEN "t28"."behavior" >= 60.0
     THEN 0
-    WHEN "t34"."behavior" >= 30.0
+    WHEN "t28"."behavior" >= 30.0
     THEN 1
     ELSE 2
   END + 1 AS TEXT) AS "matrix",
   MAKE_TIMESTAMP(2026, 3, 1, 12, 0, 0.0) AS "score_date",
   '39cd35e009fd30a7' AS "logic_hash",
-  "t34"."created_at",
-  "t34"."email_domain",
-  "t34"."email",
-  "t34"."title",
-  "t34"."plan",
-  "t34"."country",
-  "t34"."account__name",
-  "t34"."account__domain",
-  "t34"."account__employees",
-  "t34"."account__industry",
-  "t34"."account__country",
-  "t34"."account__tech_stack",
-  "t34"."fit__company_size",
-  "t34"."fit__industry",
-  "t34"."fit__seniority",
-  "t34"."fit__tech_stack",
-  "t34"."fit__geography",
-  "t34"."fit__competitor",
-  "t34"."fit__personal_email",
-  "t34"."fit__student",
-  "t34"."fitcase__company_size",
-  "t34"."fv__company_size",
-  "t34"."fitcase__industry",
-  "t34"."fv__industry",
-  "t34"."fitcase__seniority",
-  "t34"."fv__seniority",
-  "t34"."fitcase__tech_stack",
-  "t34"."fv__tech_stack",
-  "t34"."fitcase__geography",
-  "t34"."fv__geography",
-  "t34"."fitcase__competitor",
-  "t34"."fv__competitor",
-  "t34"."fitcase__personal_email",
-  "t34"."fv__personal_email",
-  "t34"."fitcase__student",
-  "t34"."fv__student",
-  "t34"."fit_rules",
-  "t34"."m__onboarding",
-  "t34"."last__onboarding",
-  "t34"."m__core_feature",
-  "t34"."last__core_feature",
-  "t34"."m__integration",
-  "t34"."last__integration",
-  "t34"."m__invites",
-  "t34"."last__invites",
-  "t34"."m__pricing_logged_in",
-  "t34"."last__pricing_logged_in",
-  "t34"."m__pricing_anonymous",
-  "t34"."last__pricing_anonymous",
-  "t34"."m__checkout",
-  "t34"."last__checkout",
-  "t34"."m__premium_feature",
-  "t34"."last__premium_feature",
-  "t34"."m__export",
-  "t34"."last__export",
-  "t34"."m__logins_week_one",
-  "t34"."last__logins_week_one",
-  "t34"."m__session_depth",
-  "t34"."last__session_depth",
-  "t34"."act__inactive",
-  "t34"."m__unsubscribed",
-  "t34"."last__unsubscribed",
-  "t34"."m__downgraded",
-  "t34"."last__downgraded",
-  "t34"."m__high_intent_7d",
-  "t34"."last__high_intent_7d",
-  "t34"."last_activity",
-  "t34"."vf__burst",
-  "t34"."vend__burst",
-  "t34"."pts__onboarding",
-  "t34"."pts__core_feature",
-  "t34"."pts__integration",
-  "t34"."pts__invites",
-  "t34"."pts__pricing_logged_in",
-  "t34"."pts__pricing_anonymous",
-  "t34"."pts__checkout",
-  "t34"."pts__premium_feature",
-  "t34"."pts__export",
-  "t34"."pts__logins_week_one",
-  "t34"."pts__session_depth",
-  "t34"."pts__inactive",
-  "t34"."pts__unsubscribed",
-  "t34"."pts__downgraded",
-  "t34"."grp__onboarding",
-  "t34"."grp__core_feature",
-  "t34"."grp__integration",
-  "t34"."grp__invites",
-  "t34"."grp__pricing_logged_in",
-  "t34"."grp__pricing_anonymous",
-  "t34"."grp__checkout",
-  "t34"."grp__premium_feature",
-  "t34"."grp__export",
-  "t34"."grp__logins_week_one",
-  "t34"."grp__session_depth",
-  "t34"."grp__inactive",
-  "t34"."grp__unsubscribed",
-  "t34"."grp__downgraded",
-  "t34"."b__onboarding",
-  "t34"."b__core_feature",
-  "t34"."b__integration",
-  "t34"."b__invites",
-  "t34"."b__pricing_logged_in",
-  "t34"."b__pricing_anonymous",
-  "t34"."b__checkout",
-  "t34"."b__premium_feature",
-  "t34"."b__export",
-  "t34"."b__logins_week_one",
-  "t34"."b__session_depth",
-  "t34"."b__inactive",
-  "t34"."b__unsubscribed",
-  "t34"."b__downgraded",
-  "t34"."v__burst",
-  "t34"."behavior_rules",
-  "t34"."behavior_capped",
-  "t34"."behavior_raw",
-  "t34"."inactive_days",
-  "t34"."decay_periods",
-  "t34"."behavior_decayed",
-  COALESCE("t34"."total" >= 80.0, FALSE) AS "cond__0__0",
-  COALESCE("t34"."fit" >= 15.0, FALSE) AS "cond__0__1",
-  COALESCE("t34"."behavior" >= 40.0, FALSE) AS "cond__0__2",
+  "t28"."created_at",
+  "t28"."email_domain",
+  "t28"."email",
+  "t28"."title",
+  "t28"."plan",
+  "t28"."country",
+  "t28"."account__name",
+  "t28"."account__domain",
+  "t28"."account__employees",
+  "t28"."account__industry",
+  "t28"."account__country",
+  "t28"."account__tech_stack",
+  "t28"."fit__company_size",
+  "t28"."fit__industry",
+  "t28"."fit__seniority",
+  "t28"."fit__tech_stack",
+  "t28"."fit__geography",
+  "t28"."fit__competitor",
+  "t28"."fit__personal_email",
+  "t28"."fit__student",
+  "t28"."fitcase__company_size",
+  "t28"."fv__company_size",
+  "t28"."fitcase__industry",
+  "t28"."fv__industry",
+  "t28"."fitcase__seniority",
+  "t28"."fv__seniority",
+  "t28"."fitcase__tech_stack",
+  "t28"."fv__tech_stack",
+  "t28"."fitcase__geography",
+  "t28"."fv__geography",
+  "t28"."fitcase__competitor",
+  "t28"."fv__competitor",
+  "t28"."fitcase__personal_email",
+  "t28"."fv__personal_email",
+  "t28"."fitcase__student",
+  "t28"."fv__student",
+  "t28"."fit_rules",
+  "t28"."m__onboarding",
+  "t28"."last__onboarding",
+  "t28"."m__core_feature",
+  "t28"."last__core_feature",
+  "t28"."m__integration",
+  "t28"."last__integration",
+  "t28"."m__invites",
+  "t28"."last__invites",
+  "t28"."m__pricing_logged_in",
+  "t28"."last__pricing_logged_in",
+  "t28"."m__pricing_anonymous",
+  "t28"."last__pricing_anonymous",
+  "t28"."m__checkout",
+  "t28"."last__checkout",
+  "t28"."m__premium_feature",
+  "t28"."last__premium_feature",
+  "t28"."m__export",
+  "t28"."last__export",
+  "t28"."m__logins_week_one",
+  "t28"."last__logins_week_one",
+  "t28"."m__session_depth",
+  "t28"."last__session_depth",
+  "t28"."act__inactive",
+  "t28"."m__unsubscribed",
+  "t28"."last__unsubscribed",
+  "t28"."m__downgraded",
+  "t28"."last__downgraded",
+  "t28"."m__high_intent_7d",
+  "t28"."last__high_intent_7d",
+  "t28"."last_activity",
+  "t28"."vf__burst",
+  "t28"."vend__burst",
+  "t28"."pts__onboarding",
+  "t28"."pts__core_feature",
+  "t28"."pts__integration",
+  "t28"."pts__invites",
+  "t28"."pts__pricing_logged_in",
+  "t28"."pts__pricing_anonymous",
+  "t28"."pts__checkout",
+  "t28"."pts__premium_feature",
+  "t28"."pts__export",
+  "t28"."pts__logins_week_one",
+  "t28"."pts__session_depth",
+  "t28"."pts__inactive",
+  "t28"."pts__unsubscribed",
+  "t28"."pts__downgraded",
+  "t28"."grp__onboarding",
+  "t28"."grp__core_feature",
+  "t28"."grp__integration",
+  "t28"."grp__invites",
+  "t28"."grp__pricing_logged_in",
+  "t28"."grp__pricing_anonymous",
+  "t28"."grp__checkout",
+  "t28"."grp__premium_feature",
+  "t28"."grp__export",
+  "t28"."grp__logins_week_one",
+  "t28"."grp__session_depth",
+  "t28"."grp__inactive",
+  "t28"."grp__unsubscribed",
+  "t28"."grp__downgraded",
+  "t28"."b__onboarding",
+  "t28"."b__core_feature",
+  "t28"."b__integration",
+  "t28"."b__invites",
+  "t28"."b__pricing_logged_in",
+  "t28"."b__pricing_anonymous",
+  "t28"."b__checkout",
+  "t28"."b__premium_feature",
+  "t28"."b__export",
+  "t28"."b__logins_week_one",
+  "t28"."b__session_depth",
+  "t28"."b__inactive",
+  "t28"."b__unsubscribed",
+  "t28"."b__downgraded",
+  "t28"."v__burst",
+  "t28"."behavior_rules",
+  "t28"."behavior_capped",
+  "t28"."behavior_raw",
+  "t28"."inactive_days",
+  "t28"."decay_periods",
+  "t28"."behavior_decayed",
+  COALESCE("t28"."total" >= 80.0, FALSE) AS "cond__0__0",
+  COALESCE("t28"."fit" >= 15.0, FALSE) AS "cond__0__1",
+  COALESCE("t28"."behavior" >= 40.0, FALSE) AS "cond__0__2",
   TRUE
-  AND COALESCE("t34"."total" >= 80.0, FALSE)
-  AND COALESCE("t34"."fit" >= 15.0, FALSE)
-  AND COALESCE("t34"."behavior" >= 40.0, FALSE) AS "is__0"
+  AND COALESCE("t28"."total" >= 80.0, FALSE)
+  AND COALESCE("t28"."fit" >= 15.0, FALSE)
+  AND COALESCE("t28"."behavior" >= 40.0, FALSE) AS "is__0"
 FROM (
   SELECT
-    "t33"."person_id",
-    "t33"."account_id",
-    "t33"."created_at",
-    "t33"."email_domain",
-    "t33"."email",
-    "t33"."title",
-    "t33"."plan",
-    "t33"."country",
-    "t33"."account__name",
-    "t33"."account__domain",
-    "t33"."account__employees",
-    "t33"."account__industry",
-    "t33"."account__country",
-    "t33"."account__tech_stack",
-    "t33"."fit__company_size",
-    "t33"."fit__industry",
-    "t33"."fit__seniority",
-    "t33"."fit__tech_stack",
-    "t33"."fit__geography",
-    "t33"."fit__competitor",
-    "t33"."fit__personal_email",
-    "t33"."fit__student",
-    "t33"."fitcase__company_size",
-    "t33"."fv__company_size",
-    "t33"."fitcase__industry",
-    "t33"."fv__industry",
-    "t33"."fitcase__seniority",
-    "t33"."fv__seniority",
-    "t33"."fitcase__tech_stack",
-    "t33"."fv__tech_stack",
-    "t33"."fitcase__geography",
-    "t33"."fv__geography",
-    "t33"."fitcase__competitor",
-    "t33"."fv__competitor",
-    "t33"."fitcase__personal_email",
-    "t33"."fv__personal_email",
-    "t33"."fitcase__student",
-    "t33"."fv__student",
-    "t33"."fit_rules",
-    "t33"."fit",
-    "t33"."m__onboarding",
-    "t33"."last__onboarding",
-    "t33"."m__core_feature",
-    "t33"."last__core_feature",
-    "t33"."m__integration",
-    "t33"."last__integration",
-    "t33"."m__invites",
-    "t33"."last__invites",
-    "t33"."m__pricing_logged_in",
-    "t33"."last__pricing_logged_in",
-    "t33"."m__pricing_anonymous",
-    "t33"."last__pricing_anonymous",
-    "t33"."m__checkout",
-    "t33"."last__checkout",
-    "t33"."m__premium_feature",
-    "t33"."last__premium_feature",
-    "t33"."m__export",
-    "t33"."last__export",
-    "t33"."m__logins_week_one",
-    "t33"."last__logins_week_one",
-    "t33"."m__session_depth",
-    "t33"."last__session_depth",
-    "t33"."act__inactive",
-    "t33"."m__unsubscribed",
-    "t33"."last__unsubscribed",
-    "t33"."m__downgraded",
-    "t33"."last__downgraded",
-    "t33"."m__high_intent_7d",
-    "t33"."last__high_intent_7d",
-    "t33"."last_activity",
-    "t33"."vf__burst",
-    "t33"."vend__burst",
-    "t33"."pts__onboarding",
-    "t33"."pts__core_feature",
-    "t33"."pts__integration",
-    "t33"."pts__invites",
-    "t33"."pts__pricing_logged_in",
-    "t33"."pts__pricing_anonymous",
-    "t33"."pts__checkout",
-    "t33"."pts__premium_feature",
-    "t33"."pts__export",
-    "t33"."pts__logins_week_one",
-    "t33"."pts__session_depth",
-    "t33"."pts__inactive",
-    "t33"."pts__unsubscribed",
-    "t33"."pts__downgraded",
-    "t33"."grp__onboarding",
-    "t33"."grp__core_feature",
-    "t33"."grp__integration",
-    "t33"."grp__invites",
-    "t33"."grp__pricing_logged_in",
-    "t33"."grp__pricing_anonymous",
-    "t33"."grp__checkout",
-    "t33"."grp__premium_feature",
-    "t33"."grp__export",
-    "t33"."grp__logins_week_one",
-    "t33"."grp__session_depth",
-    "t33"."grp__inactive",
-    "t33"."grp__unsubscribed",
-    "t33"."grp__downgraded",
-    "t33"."b__onboarding",
-    "t33"."b__core_feature",
-    "t33"."b__integration",
-    "t33"."b__invites",
-    "t33"."b__pricing_logged_in",
-    "t33"."b__pricing_anonymous",
-    "t33"."b__checkout",
-    "t33"."b__premium_feature",
-    "t33"."b__export",
-    "t33"."b__logins_week_one",
-    "t33"."b__session_depth",
-    "t33"."b__inactive",
-    "t33"."b__unsubscribed",
-    "t33"."b__downgraded",
-    "t33"."v__burst",
-    "t33"."behavior_rules",
-    "t33"."behavior_capped",
-    "t33"."behavior_raw",
+    "t27"."person_id",
+    "t27"."account_id",
+    "t27"."created_at",
+    "t27"."email_domain",
+    "t27"."email",
+    "t27"."title",
+    "t27"."plan",
+    "t27"."country",
+    "t27"."fin__1",
+    "t27"."fin__4",
+    "t27"."account__name",
+    "t27"."account__domain",
+    "t27"."account__employees",
+    "t27"."account__industry",
+    "t27"."account__country",
+    "t27"."account__tech_stack",
+    "t27"."fin__0",
+    "t27"."fin__2",
+    "t27"."fin__3",
+    "t27"."fit__company_size",
+    "t27"."fit__industry",
+    "t27"."fit__seniority",
+    "t27"."fit__tech_stack",
+    "t27"."fit__geography",
+    "t27"."fit__competitor",
+    "t27"."fit__personal_email",
+    "t27"."fit__student",
+    "t27"."fitcase__company_size",
+    "t27"."fv__company_size",
+    "t27"."fitcase__industry",
+    "t27"."fv__industry",
+    "t27"."fitcase__seniority",
+    "t27"."fv__seniority",
+    "t27"."fitcase__tech_stack",
+    "t27"."fv__tech_stack",
+    "t27"."fitcase__geography",
+    "t27"."fv__geography",
+    "t27"."fitcase__competitor",
+    "t27"."fv__competitor",
+    "t27"."fitcase__personal_email",
+    "t27"."fv__personal_email",
+    "t27"."fitcase__student",
+    "t27"."fv__student",
+    "t27"."fit_rules",
+    "t27"."fit",
+    "t27"."m__onboarding",
+    "t27"."last__onboarding",
+    "t27"."m__core_feature",
+    "t27"."last__core_feature",
+    "t27"."m__integration",
+    "t27"."last__integration",
+    "t27"."m__invites",
+    "t27"."last__invites",
+    "t27"."m__pricing_logged_in",
+    "t27"."last__pricing_logged_in",
+    "t27"."m__pricing_anonymous",
+    "t27"."last__pricing_anonymous",
+    "t27"."m__checkout",
+    "t27"."last__checkout",
+    "t27"."m__premium_feature",
+    "t27"."last__premium_feature",
+    "t27"."m__export",
+    "t27"."last__export",
+    "t27"."m__logins_week_one",
+    "t27"."last__logins_week_one",
+    "t27"."m__session_depth",
+    "t27"."last__session_depth",
+    "t27"."act__inactive",
+    "t27"."m__unsubscribed",
+    "t27"."last__unsubscribed",
+    "t27"."m__downgraded",
+    "t27"."last__downgraded",
+    "t27"."m__high_intent_7d",
+    "t27"."last__high_intent_7d",
+    "t27"."last_activity",
+    "t27"."vf__burst",
+    "t27"."vend__burst",
+    "t27"."pts__onboarding",
+    "t27"."pts__core_feature",
+    "t27"."pts__integration",
+    "t27"."pts__invites",
+    "t27"."pts__pricing_logged_in",
+    "t27"."pts__pricing_anonymous",
+    "t27"."pts__checkout",
+    "t27"."pts__premium_feature",
+    "t27"."pts__export",
+    "t27"."pts__logins_week_one",
+    "t27"."pts__session_depth",
+    "t27"."pts__inactive",
+    "t27"."pts__unsubscribed",
+    "t27"."pts__downgraded",
+    "t27"."grp__onboarding",
+    "t27"."grp__core_feature",
+    "t27"."grp__integration",
+    "t27"."grp__invites",
+    "t27"."grp__pricing_logged_in",
+    "t27"."grp__pricing_anonymous",
+    "t27"."grp__checkout",
+    "t27"."grp__premium_feature",
+    "t27"."grp__export",
+    "t27"."grp__logins_week_one",
+    "t27"."grp__session_depth",
+    "t27"."grp__inactive",
+    "t27"."grp__unsubscribed",
+    "t27"."grp__downgraded",
+    "t27"."b__onboarding",
+    "t27"."b__core_feature",
+    "t27"."b__integration",
+    "t27"."b__invites",
+    "t27"."b__pricing_logged_in",
+    "t27"."b__pricing_anonymous",
+    "t27"."b__checkout",
+    "t27"."b__premium_feature",
+    "t27"."b__export",
+    "t27"."b__logins_week_one",
+    "t27"."b__session_depth",
+    "t27"."b__inactive",
+    "t27"."b__unsubscribed",
+    "t27"."b__downgraded",
+    "t27"."v__burst",
+    "t27"."behavior_rules",
+    "t27"."behavior_capped",
+    "t27"."behavior_raw",
     GREATEST(
       CAST(EPOCH(CAST(MAKE_TIMESTAMP(2026, 3, 1, 12, 0, 0.0) AS TIMESTAMP)) AS DOUBLE) - GREATEST(
         COALESCE(
-          CAST(EPOCH(CAST("t33"."last_activity" AS TIMESTAMP)) AS DOUBLE),
-          CAST(EPOCH(CAST("t33"."created_at" AS TIMESTAMP)) AS DOUBLE)
+          CAST(EPOCH(CAST("t27"."last_activity" AS TIMESTAMP)) AS DOUBLE),
+          CAST(EPOCH(CAST("t27"."created_at" AS TIMESTAMP)) AS DOUBLE)
         ),
         COALESCE(
-          CAST(EPOCH(CAST("t33"."created_at" AS TIMESTAMP)) AS DOUBLE),
-          CAST(EPOCH(CAST("t33"."last_activity" AS TIMESTAMP)) AS DOUBLE)
+          CAST(EPOCH(CAST("t27"."created_at" AS TIMESTAMP)) AS DOUBLE),
+          CAST(EPOCH(CAST("t27"."last_activity" AS TIMESTAMP)) AS DOUBLE)
         )
       ),
       0.0
@@ -358,12 +311,12 @@ FROM (
         GREATEST(
           CAST(EPOCH(CAST(MAKE_TIMESTAMP(2026, 3, 1, 12, 0, 0.0) AS TIMESTAMP)) AS DOUBLE) - GREATEST(
             COALESCE(
-              CAST(EPOCH(CAST("t33"."last_activity" AS TIMESTAMP)) AS DOUBLE),
-              CAST(EPOCH(CAST("t33"."created_at" AS TIMESTAMP)) AS DOUBLE)
+              CAST(EPOCH(CAST("t27"."last_activity" AS TIMESTAMP)) AS DOUBLE),
+              CAST(EPOCH(CAST("t27"."created_at" AS TIMESTAMP)) AS DOUBLE)
             ),
             COALESCE(
-              CAST(EPOCH(CAST("t33"."created_at" AS TIMESTAMP)) AS DOUBLE),
-              CAST(EPOCH(CAST("t33"."last_activity" AS TIMESTAMP)) AS DOUBLE)
+              CAST(EPOCH(CAST("t27"."created_at" AS TIMESTAMP)) AS DOUBLE),
+              CAST(EPOCH(CAST("t27"."last_activity" AS TIMESTAMP)) AS DOUBLE)
             )
           ),
           0.0
@@ -373,19 +326,19 @@ FROM (
     ) AS "decay_periods",
     COALESCE(
       CASE
-        WHEN "t33"."behavior_raw" > 5.0
+        WHEN "t27"."behavior_raw" > 5.0
         THEN GREATEST(
-          "t33"."behavior_raw" - (
+          "t27"."behavior_raw" - (
             CAST(CAST(FLOOR(
               GREATEST(
                 CAST(EPOCH(CAST(MAKE_TIMESTAMP(2026, 3, 1, 12, 0, 0.0) AS TIMESTAMP)) AS DOUBLE) - GREATEST(
                   COALESCE(
-                    CAST(EPOCH(CAST("t33"."last_activity" AS TIMESTAMP)) AS DOUBLE),
-                    CAST(EPOCH(CAST("t33"."created_at" AS TIMESTAMP)) AS DOUBLE)
+                    CAST(EPOCH(CAST("t27"."last_activity" AS TIMESTAMP)) AS DOUBLE),
+                    CAST(EPOCH(CAST("t27"."created_at" AS TIMESTAMP)) AS DOUBLE)
                   ),
                   COALESCE(
-                    CAST(EPOCH(CAST("t33"."created_at" AS TIMESTAMP)) AS DOUBLE),
-                    CAST(EPOCH(CAST("t33"."last_activity" AS TIMESTAMP)) AS DOUBLE)
+                    CAST(EPOCH(CAST("t27"."created_at" AS TIMESTAMP)) AS DOUBLE),
+                    CAST(EPOCH(CAST("t27"."last_activity" AS TIMESTAMP)) AS DOUBLE)
                   )
                 ),
                 0.0
@@ -394,26 +347,26 @@ FROM (
           ),
           5.0
         )
-        ELSE "t33"."behavior_raw"
+        ELSE "t27"."behavior_raw"
       END,
-      "t33"."behavior_raw"
+      "t27"."behavior_raw"
     ) AS "behavior_decayed",
     GREATEST(
       COALESCE(
         CASE
-          WHEN "t33"."behavior_raw" > 5.0
+          WHEN "t27"."behavior_raw" > 5.0
           THEN GREATEST(
-            "t33"."behavior_raw" - (
+            "t27"."behavior_raw" - (
               CAST(CAST(FLOOR(
                 GREATEST(
                   CAST(EPOCH(CAST(MAKE_TIMESTAMP(2026, 3, 1, 12, 0, 0.0) AS TIMESTAMP)) AS DOUBLE) - GREATEST(
                     COALESCE(
-                      CAST(EPOCH(CAST("t33"."last_activity" AS TIMESTAMP)) AS DOUBLE),
-                      CAST(EPOCH(CAST("t33"."created_at" AS TIMESTAMP)) AS DOUBLE)
+                      CAST(EPOCH(CAST("t27"."last_activity" AS TIMESTAMP)) AS DOUBLE),
+                      CAST(EPOCH(CAST("t27"."created_at" AS TIMESTAMP)) AS DOUBLE)
                     ),
                     COALESCE(
-                      CAST(EPOCH(CAST("t33"."created_at" AS TIMESTAMP)) AS DOUBLE),
-                      CAST(EPOCH(CAST("t33"."last_activity" AS TIMESTAMP)) AS DOUBLE)
+                      CAST(EPOCH(CAST("t27"."created_at" AS TIMESTAMP)) AS DOUBLE),
+                      CAST(EPOCH(CAST("t27"."last_activity" AS TIMESTAMP)) AS DOUBLE)
                     )
                   ),
                   0.0
@@ -422,31 +375,31 @@ FROM (
             ),
             5.0
           )
-          ELSE "t33"."behavior_raw"
+          ELSE "t27"."behavior_raw"
         END,
-        "t33"."behavior_raw"
+        "t27"."behavior_raw"
       ),
       0.0
     ) AS "behavior",
     (
-      "t33"."fit" * 1
+      "t27"."fit" * 1
     ) + (
       GREATEST(
         COALESCE(
           CASE
-            WHEN "t33"."behavior_raw" > 5.0
+            WHEN "t27"."behavior_raw" > 5.0
             THEN GREATEST(
-              "t33"."behavior_raw" - (
+              "t27"."behavior_raw" - (
                 CAST(CAST(FLOOR(
                   GREATEST(
                     CAST(EPOCH(CAST(MAKE_TIMESTAMP(2026, 3, 1, 12, 0, 0.0) AS TIMESTAMP)) AS DOUBLE) - GREATEST(
                       COALESCE(
-                        CAST(EPOCH(CAST("t33"."last_activity" AS TIMESTAMP)) AS DOUBLE),
-                        CAST(EPOCH(CAST("t33"."created_at" AS TIMESTAMP)) AS DOUBLE)
+                        CAST(EPOCH(CAST("t27"."last_activity" AS TIMESTAMP)) AS DOUBLE),
+                        CAST(EPOCH(CAST("t27"."created_at" AS TIMESTAMP)) AS DOUBLE)
                       ),
                       COALESCE(
-                        CAST(EPOCH(CAST("t33"."created_at" AS TIMESTAMP)) AS DOUBLE),
-                        CAST(EPOCH(CAST("t33"."last_activity" AS TIMESTAMP)) AS DOUBLE)
+                        CAST(EPOCH(CAST("t27"."created_at" AS TIMESTAMP)) AS DOUBLE),
+                        CAST(EPOCH(CAST("t27"."last_activity" AS TIMESTAMP)) AS DOUBLE)
                       )
                     ),
                     0.0
@@ -455,346 +408,356 @@ FROM (
               ),
               5.0
             )
-            ELSE "t33"."behavior_raw"
+            ELSE "t27"."behavior_raw"
           END,
-          "t33"."behavior_raw"
+          "t27"."behavior_raw"
         ),
         0.0
       ) * 1
     ) AS "total"
   FROM (
     SELECT
-      "t32"."person_id",
-      "t32"."account_id",
-      "t32"."created_at",
-      "t32"."email_domain",
-      "t32"."email",
-      "t32"."title",
-      "t32"."plan",
-      "t32"."country",
-      "t32"."account__name",
-      "t32"."account__domain",
-      "t32"."account__employees",
-      "t32"."account__industry",
-      "t32"."account__country",
-      "t32"."account__tech_stack",
-      "t32"."fit__company_size",
-      "t32"."fit__industry",
-      "t32"."fit__seniority",
-      "t32"."fit__tech_stack",
-      "t32"."fit__geography",
-      "t32"."fit__competitor",
-      "t32"."fit__personal_email",
-      "t32"."fit__student",
-      "t32"."fitcase__company_size",
-      "t32"."fv__company_size",
-      "t32"."fitcase__industry",
-      "t32"."fv__industry",
-      "t32"."fitcase__seniority",
-      "t32"."fv__seniority",
-      "t32"."fitcase__tech_stack",
-      "t32"."fv__tech_stack",
-      "t32"."fitcase__geography",
-      "t32"."fv__geography",
-      "t32"."fitcase__competitor",
-      "t32"."fv__competitor",
-      "t32"."fitcase__personal_email",
-      "t32"."fv__personal_email",
-      "t32"."fitcase__student",
-      "t32"."fv__student",
-      "t32"."fit_rules",
-      "t32"."fit",
-      "t32"."m__onboarding",
-      "t32"."last__onboarding",
-      "t32"."m__core_feature",
-      "t32"."last__core_feature",
-      "t32"."m__integration",
-      "t32"."last__integration",
-      "t32"."m__invites",
-      "t32"."last__invites",
-      "t32"."m__pricing_logged_in",
-      "t32"."last__pricing_logged_in",
-      "t32"."m__pricing_anonymous",
-      "t32"."last__pricing_anonymous",
-      "t32"."m__checkout",
-      "t32"."last__checkout",
-      "t32"."m__premium_feature",
-      "t32"."last__premium_feature",
-      "t32"."m__export",
-      "t32"."last__export",
-      "t32"."m__logins_week_one",
-      "t32"."last__logins_week_one",
-      "t32"."m__session_depth",
-      "t32"."last__session_depth",
-      "t32"."act__inactive",
-      "t32"."m__unsubscribed",
-      "t32"."last__unsubscribed",
-      "t32"."m__downgraded",
-      "t32"."last__downgraded",
-      "t32"."m__high_intent_7d",
-      "t32"."last__high_intent_7d",
-      "t32"."last_activity",
-      "t32"."vf__burst",
-      "t32"."vend__burst",
-      "t32"."pts__onboarding",
-      "t32"."pts__core_feature",
-      "t32"."pts__integration",
-      "t32"."pts__invites",
-      "t32"."pts__pricing_logged_in",
-      "t32"."pts__pricing_anonymous",
-      "t32"."pts__checkout",
-      "t32"."pts__premium_feature",
-      "t32"."pts__export",
-      "t32"."pts__logins_week_one",
-      "t32"."pts__session_depth",
-      "t32"."pts__inactive",
-      "t32"."pts__unsubscribed",
-      "t32"."pts__downgraded",
-      "t32"."pts__onboarding" AS "grp__onboarding",
-      "t32"."pts__core_feature" AS "grp__core_feature",
-      "t32"."pts__integration" AS "grp__integration",
-      "t32"."pts__invites" AS "grp__invites",
+      "t26"."person_id",
+      "t26"."account_id",
+      "t26"."created_at",
+      "t26"."email_domain",
+      "t26"."email",
+      "t26"."title",
+      "t26"."plan",
+      "t26"."country",
+      "t26"."fin__1",
+      "t26"."fin__4",
+      "t26"."account__name",
+      "t26"."account__domain",
+      "t26"."account__employees",
+      "t26"."account__industry",
+      "t26"."account__country",
+      "t26"."account__tech_stack",
+      "t26"."fin__0",
+      "t26"."fin__2",
+      "t26"."fin__3",
+      "t26"."fit__company_size",
+      "t26"."fit__industry",
+      "t26"."fit__seniority",
+      "t26"."fit__tech_stack",
+      "t26"."fit__geography",
+      "t26"."fit__competitor",
+      "t26"."fit__personal_email",
+      "t26"."fit__student",
+      "t26"."fitcase__company_size",
+      "t26"."fv__company_size",
+      "t26"."fitcase__industry",
+      "t26"."fv__industry",
+      "t26"."fitcase__seniority",
+      "t26"."fv__seniority",
+      "t26"."fitcase__tech_stack",
+      "t26"."fv__tech_stack",
+      "t26"."fitcase__geography",
+      "t26"."fv__geography",
+      "t26"."fitcase__competitor",
+      "t26"."fv__competitor",
+      "t26"."fitcase__personal_email",
+      "t26"."fv__personal_email",
+      "t26"."fitcase__student",
+      "t26"."fv__student",
+      "t26"."fit_rules",
+      "t26"."fit",
+      "t26"."m__onboarding",
+      "t26"."last__onboarding",
+      "t26"."m__core_feature",
+      "t26"."last__core_feature",
+      "t26"."m__integration",
+      "t26"."last__integration",
+      "t26"."m__invites",
+      "t26"."last__invites",
+      "t26"."m__pricing_logged_in",
+      "t26"."last__pricing_logged_in",
+      "t26"."m__pricing_anonymous",
+      "t26"."last__pricing_anonymous",
+      "t26"."m__checkout",
+      "t26"."last__checkout",
+      "t26"."m__premium_feature",
+      "t26"."last__premium_feature",
+      "t26"."m__export",
+      "t26"."last__export",
+      "t26"."m__logins_week_one",
+      "t26"."last__logins_week_one",
+      "t26"."m__session_depth",
+      "t26"."last__session_depth",
+      "t26"."act__inactive",
+      "t26"."m__unsubscribed",
+      "t26"."last__unsubscribed",
+      "t26"."m__downgraded",
+      "t26"."last__downgraded",
+      "t26"."m__high_intent_7d",
+      "t26"."last__high_intent_7d",
+      "t26"."last_activity",
+      "t26"."vf__burst",
+      "t26"."vend__burst",
+      "t26"."pts__onboarding",
+      "t26"."pts__core_feature",
+      "t26"."pts__integration",
+      "t26"."pts__invites",
+      "t26"."pts__pricing_logged_in",
+      "t26"."pts__pricing_anonymous",
+      "t26"."pts__checkout",
+      "t26"."pts__premium_feature",
+      "t26"."pts__export",
+      "t26"."pts__logins_week_one",
+      "t26"."pts__session_depth",
+      "t26"."pts__inactive",
+      "t26"."pts__unsubscribed",
+      "t26"."pts__downgraded",
+      "t26"."pts__onboarding" AS "grp__onboarding",
+      "t26"."pts__core_feature" AS "grp__core_feature",
+      "t26"."pts__integration" AS "grp__integration",
+      "t26"."pts__invites" AS "grp__invites",
       CASE
-        WHEN "t32"."pts__pricing_logged_in" = GREATEST("t32"."pts__pricing_logged_in", "t32"."pts__pricing_anonymous")
-        THEN "t32"."pts__pricing_logged_in"
+        WHEN "t26"."pts__pricing_logged_in" = GREATEST("t26"."pts__pricing_logged_in", "t26"."pts__pricing_anonymous")
+        THEN "t26"."pts__pricing_logged_in"
         ELSE 0.0
       END AS "grp__pricing_logged_in",
       CASE
         WHEN (
-          "t32"."pts__pricing_anonymous" = GREATEST("t32"."pts__pricing_logged_in", "t32"."pts__pricing_anonymous")
+          "t26"."pts__pricing_anonymous" = GREATEST("t26"."pts__pricing_logged_in", "t26"."pts__pricing_anonymous")
         )
         AND (
-          "t32"."pts__pricing_logged_in" <> GREATEST("t32"."pts__pricing_logged_in", "t32"."pts__pricing_anonymous")
+          "t26"."pts__pricing_logged_in" <> GREATEST("t26"."pts__pricing_logged_in", "t26"."pts__pricing_anonymous")
         )
-        THEN "t32"."pts__pricing_anonymous"
+        THEN "t26"."pts__pricing_anonymous"
         ELSE 0.0
       END AS "grp__pricing_anonymous",
-      "t32"."pts__checkout" AS "grp__checkout",
-      "t32"."pts__premium_feature" AS "grp__premium_feature",
-      "t32"."pts__export" AS "grp__export",
-      "t32"."pts__logins_week_one" AS "grp__logins_week_one",
-      "t32"."pts__session_depth" AS "grp__session_depth",
-      "t32"."pts__inactive" AS "grp__inactive",
-      "t32"."pts__unsubscribed" AS "grp__unsubscribed",
-      "t32"."pts__downgraded" AS "grp__downgraded",
-      "t32"."pts__onboarding" AS "b__onboarding",
-      "t32"."pts__core_feature" AS "b__core_feature",
-      "t32"."pts__integration" AS "b__integration",
-      "t32"."pts__invites" AS "b__invites",
+      "t26"."pts__checkout" AS "grp__checkout",
+      "t26"."pts__premium_feature" AS "grp__premium_feature",
+      "t26"."pts__export" AS "grp__export",
+      "t26"."pts__logins_week_one" AS "grp__logins_week_one",
+      "t26"."pts__session_depth" AS "grp__session_depth",
+      "t26"."pts__inactive" AS "grp__inactive",
+      "t26"."pts__unsubscribed" AS "grp__unsubscribed",
+      "t26"."pts__downgraded" AS "grp__downgraded",
+      "t26"."pts__onboarding" AS "b__onboarding",
+      "t26"."pts__core_feature" AS "b__core_feature",
+      "t26"."pts__integration" AS "b__integration",
+      "t26"."pts__invites" AS "b__invites",
       CASE
-        WHEN "t32"."pts__pricing_logged_in" = GREATEST("t32"."pts__pricing_logged_in", "t32"."pts__pricing_anonymous")
-        THEN "t32"."pts__pricing_logged_in"
+        WHEN "t26"."pts__pricing_logged_in" = GREATEST("t26"."pts__pricing_logged_in", "t26"."pts__pricing_anonymous")
+        THEN "t26"."pts__pricing_logged_in"
         ELSE 0.0
       END AS "b__pricing_logged_in",
       CASE
         WHEN (
-          "t32"."pts__pricing_anonymous" = GREATEST("t32"."pts__pricing_logged_in", "t32"."pts__pricing_anonymous")
+          "t26"."pts__pricing_anonymous" = GREATEST("t26"."pts__pricing_logged_in", "t26"."pts__pricing_anonymous")
         )
         AND (
-          "t32"."pts__pricing_logged_in" <> GREATEST("t32"."pts__pricing_logged_in", "t32"."pts__pricing_anonymous")
+          "t26"."pts__pricing_logged_in" <> GREATEST("t26"."pts__pricing_logged_in", "t26"."pts__pricing_anonymous")
         )
-        THEN "t32"."pts__pricing_anonymous"
+        THEN "t26"."pts__pricing_anonymous"
         ELSE 0.0
       END AS "b__pricing_anonymous",
-      "t32"."pts__checkout" AS "b__checkout",
-      "t32"."pts__premium_feature" AS "b__premium_feature",
-      "t32"."pts__export" AS "b__export",
-      "t32"."pts__logins_week_one" AS "b__logins_week_one",
-      "t32"."pts__session_depth" AS "b__session_depth",
-      "t32"."pts__inactive" AS "b__inactive",
-      "t32"."pts__unsubscribed" AS "b__unsubscribed",
-      "t32"."pts__downgraded" AS "b__downgraded",
+      "t26"."pts__checkout" AS "b__checkout",
+      "t26"."pts__premium_feature" AS "b__premium_feature",
+      "t26"."pts__export" AS "b__export",
+      "t26"."pts__logins_week_one" AS "b__logins_week_one",
+      "t26"."pts__session_depth" AS "b__session_depth",
+      "t26"."pts__inactive" AS "b__inactive",
+      "t26"."pts__unsubscribed" AS "b__unsubscribed",
+      "t26"."pts__downgraded" AS "b__downgraded",
       COALESCE(
-        CASE WHEN COALESCE("t32"."vf__burst", FALSE) THEN CAST(25 AS DOUBLE) ELSE 0.0 END,
+        CASE WHEN COALESCE("t26"."vf__burst", FALSE) THEN CAST(25 AS DOUBLE) ELSE 0.0 END,
         0.0
       ) AS "v__burst",
-      CAST(0 AS DOUBLE) + "t32"."pts__onboarding" + "t32"."pts__core_feature" + "t32"."pts__integration" + "t32"."pts__invites" + CASE
-        WHEN "t32"."pts__pricing_logged_in" = GREATEST("t32"."pts__pricing_logged_in", "t32"."pts__pricing_anonymous")
-        THEN "t32"."pts__pricing_logged_in"
+      CAST(0 AS DOUBLE) + "t26"."pts__onboarding" + "t26"."pts__core_feature" + "t26"."pts__integration" + "t26"."pts__invites" + CASE
+        WHEN "t26"."pts__pricing_logged_in" = GREATEST("t26"."pts__pricing_logged_in", "t26"."pts__pricing_anonymous")
+        THEN "t26"."pts__pricing_logged_in"
         ELSE 0.0
       END + CASE
         WHEN (
-          "t32"."pts__pricing_anonymous" = GREATEST("t32"."pts__pricing_logged_in", "t32"."pts__pricing_anonymous")
+          "t26"."pts__pricing_anonymous" = GREATEST("t26"."pts__pricing_logged_in", "t26"."pts__pricing_anonymous")
         )
         AND (
-          "t32"."pts__pricing_logged_in" <> GREATEST("t32"."pts__pricing_logged_in", "t32"."pts__pricing_anonymous")
+          "t26"."pts__pricing_logged_in" <> GREATEST("t26"."pts__pricing_logged_in", "t26"."pts__pricing_anonymous")
         )
-        THEN "t32"."pts__pricing_anonymous"
+        THEN "t26"."pts__pricing_anonymous"
         ELSE 0.0
-      END + "t32"."pts__checkout" + "t32"."pts__premium_feature" + "t32"."pts__export" + "t32"."pts__logins_week_one" + "t32"."pts__session_depth" + "t32"."pts__inactive" + "t32"."pts__unsubscribed" + "t32"."pts__downgraded" AS "behavior_rules",
+      END + "t26"."pts__checkout" + "t26"."pts__premium_feature" + "t26"."pts__export" + "t26"."pts__logins_week_one" + "t26"."pts__session_depth" + "t26"."pts__inactive" + "t26"."pts__unsubscribed" + "t26"."pts__downgraded" AS "behavior_rules",
       LEAST(
-        CAST(0 AS DOUBLE) + "t32"."pts__onboarding" + "t32"."pts__core_feature" + "t32"."pts__integration" + "t32"."pts__invites" + CASE
-          WHEN "t32"."pts__pricing_logged_in" = GREATEST("t32"."pts__pricing_logged_in", "t32"."pts__pricing_anonymous")
-          THEN "t32"."pts__pricing_logged_in"
+        CAST(0 AS DOUBLE) + "t26"."pts__onboarding" + "t26"."pts__core_feature" + "t26"."pts__integration" + "t26"."pts__invites" + CASE
+          WHEN "t26"."pts__pricing_logged_in" = GREATEST("t26"."pts__pricing_logged_in", "t26"."pts__pricing_anonymous")
+          THEN "t26"."pts__pricing_logged_in"
           ELSE 0.0
         END + CASE
           WHEN (
-            "t32"."pts__pricing_anonymous" = GREATEST("t32"."pts__pricing_logged_in", "t32"."pts__pricing_anonymous")
+            "t26"."pts__pricing_anonymous" = GREATEST("t26"."pts__pricing_logged_in", "t26"."pts__pricing_anonymous")
           )
           AND (
-            "t32"."pts__pricing_logged_in" <> GREATEST("t32"."pts__pricing_logged_in", "t32"."pts__pricing_anonymous")
+            "t26"."pts__pricing_logged_in" <> GREATEST("t26"."pts__pricing_logged_in", "t26"."pts__pricing_anonymous")
           )
-          THEN "t32"."pts__pricing_anonymous"
+          THEN "t26"."pts__pricing_anonymous"
           ELSE 0.0
-        END + "t32"."pts__checkout" + "t32"."pts__premium_feature" + "t32"."pts__export" + "t32"."pts__logins_week_one" + "t32"."pts__session_depth" + "t32"."pts__inactive" + "t32"."pts__unsubscribed" + "t32"."pts__downgraded",
+        END + "t26"."pts__checkout" + "t26"."pts__premium_feature" + "t26"."pts__export" + "t26"."pts__logins_week_one" + "t26"."pts__session_depth" + "t26"."pts__inactive" + "t26"."pts__unsubscribed" + "t26"."pts__downgraded",
         100.0
       ) AS "behavior_capped",
       LEAST(
-        CAST(0 AS DOUBLE) + "t32"."pts__onboarding" + "t32"."pts__core_feature" + "t32"."pts__integration" + "t32"."pts__invites" + CASE
-          WHEN "t32"."pts__pricing_logged_in" = GREATEST("t32"."pts__pricing_logged_in", "t32"."pts__pricing_anonymous")
-          THEN "t32"."pts__pricing_logged_in"
+        CAST(0 AS DOUBLE) + "t26"."pts__onboarding" + "t26"."pts__core_feature" + "t26"."pts__integration" + "t26"."pts__invites" + CASE
+          WHEN "t26"."pts__pricing_logged_in" = GREATEST("t26"."pts__pricing_logged_in", "t26"."pts__pricing_anonymous")
+          THEN "t26"."pts__pricing_logged_in"
           ELSE 0.0
         END + CASE
           WHEN (
-            "t32"."pts__pricing_anonymous" = GREATEST("t32"."pts__pricing_logged_in", "t32"."pts__pricing_anonymous")
+            "t26"."pts__pricing_anonymous" = GREATEST("t26"."pts__pricing_logged_in", "t26"."pts__pricing_anonymous")
           )
           AND (
-            "t32"."pts__pricing_logged_in" <> GREATEST("t32"."pts__pricing_logged_in", "t32"."pts__pricing_anonymous")
+            "t26"."pts__pricing_logged_in" <> GREATEST("t26"."pts__pricing_logged_in", "t26"."pts__pricing_anonymous")
           )
-          THEN "t32"."pts__pricing_anonymous"
+          THEN "t26"."pts__pricing_anonymous"
           ELSE 0.0
-        END + "t32"."pts__checkout" + "t32"."pts__premium_feature" + "t32"."pts__export" + "t32"."pts__logins_week_one" + "t32"."pts__session_depth" + "t32"."pts__inactive" + "t32"."pts__unsubscribed" + "t32"."pts__downgraded",
+        END + "t26"."pts__checkout" + "t26"."pts__premium_feature" + "t26"."pts__export" + "t26"."pts__logins_week_one" + "t26"."pts__session_depth" + "t26"."pts__inactive" + "t26"."pts__unsubscribed" + "t26"."pts__downgraded",
         100.0
       ) + (
         CAST(0 AS DOUBLE) + COALESCE(
-          CASE WHEN COALESCE("t32"."vf__burst", FALSE) THEN CAST(25 AS DOUBLE) ELSE 0.0 END,
+          CASE WHEN COALESCE("t26"."vf__burst", FALSE) THEN CAST(25 AS DOUBLE) ELSE 0.0 END,
           0.0
         )
       ) AS "behavior_raw"
     FROM (
       SELECT
-        "t31"."person_id",
-        "t31"."account_id",
-        "t31"."created_at",
-        "t31"."email_domain",
-        "t31"."email",
-        "t31"."title",
-        "t31"."plan",
-        "t31"."country",
-        "t31"."account__name",
-        "t31"."account__domain",
-        "t31"."account__employees",
-        "t31"."account__industry",
-        "t31"."account__country",
-        "t31"."account__tech_stack",
-        "t31"."fit__company_size",
-        "t31"."fit__industry",
-        "t31"."fit__seniority",
-        "t31"."fit__tech_stack",
-        "t31"."fit__geography",
-        "t31"."fit__competitor",
-        "t31"."fit__personal_email",
-        "t31"."fit__student",
-        "t31"."fitcase__company_size",
-        "t31"."fv__company_size",
-        "t31"."fitcase__industry",
-        "t31"."fv__industry",
-        "t31"."fitcase__seniority",
-        "t31"."fv__seniority",
-        "t31"."fitcase__tech_stack",
-        "t31"."fv__tech_stack",
-        "t31"."fitcase__geography",
-        "t31"."fv__geography",
-        "t31"."fitcase__competitor",
-        "t31"."fv__competitor",
-        "t31"."fitcase__personal_email",
-        "t31"."fv__personal_email",
-        "t31"."fitcase__student",
-        "t31"."fv__student",
-        "t31"."fit_rules",
-        "t31"."fit",
-        "t31"."m__onboarding",
-        "t31"."last__onboarding",
-        "t31"."m__core_feature",
-        "t31"."last__core_feature",
-        "t31"."m__integration",
-        "t31"."last__integration",
-        "t31"."m__invites",
-        "t31"."last__invites",
-        "t31"."m__pricing_logged_in",
-        "t31"."last__pricing_logged_in",
-        "t31"."m__pricing_anonymous",
-        "t31"."last__pricing_anonymous",
-        "t31"."m__checkout",
-        "t31"."last__checkout",
-        "t31"."m__premium_feature",
-        "t31"."last__premium_feature",
-        "t31"."m__export",
-        "t31"."last__export",
-        "t31"."m__logins_week_one",
-        "t31"."last__logins_week_one",
-        "t31"."m__session_depth",
-        "t31"."last__session_depth",
-        "t31"."act__inactive",
-        "t31"."m__unsubscribed",
-        "t31"."last__unsubscribed",
-        "t31"."m__downgraded",
-        "t31"."last__downgraded",
-        "t31"."m__high_intent_7d",
-        "t31"."last__high_intent_7d",
-        "t31"."last_activity",
-        "t31"."vf__burst",
-        "t31"."vend__burst",
+        "t25"."person_id",
+        "t25"."account_id",
+        "t25"."created_at",
+        "t25"."email_domain",
+        "t25"."email",
+        "t25"."title",
+        "t25"."plan",
+        "t25"."country",
+        "t25"."fin__1",
+        "t25"."fin__4",
+        "t25"."account__name",
+        "t25"."account__domain",
+        "t25"."account__employees",
+        "t25"."account__industry",
+        "t25"."account__country",
+        "t25"."account__tech_stack",
+        "t25"."fin__0",
+        "t25"."fin__2",
+        "t25"."fin__3",
+        "t25"."fit__company_size",
+        "t25"."fit__industry",
+        "t25"."fit__seniority",
+        "t25"."fit__tech_stack",
+        "t25"."fit__geography",
+        "t25"."fit__competitor",
+        "t25"."fit__personal_email",
+        "t25"."fit__student",
+        "t25"."fitcase__company_size",
+        "t25"."fv__company_size",
+        "t25"."fitcase__industry",
+        "t25"."fv__industry",
+        "t25"."fitcase__seniority",
+        "t25"."fv__seniority",
+        "t25"."fitcase__tech_stack",
+        "t25"."fv__tech_stack",
+        "t25"."fitcase__geography",
+        "t25"."fv__geography",
+        "t25"."fitcase__competitor",
+        "t25"."fv__competitor",
+        "t25"."fitcase__personal_email",
+        "t25"."fv__personal_email",
+        "t25"."fitcase__student",
+        "t25"."fv__student",
+        "t25"."fit_rules",
+        "t25"."fit",
+        "t25"."m__onboarding",
+        "t25"."last__onboarding",
+        "t25"."m__core_feature",
+        "t25"."last__core_feature",
+        "t25"."m__integration",
+        "t25"."last__integration",
+        "t25"."m__invites",
+        "t25"."last__invites",
+        "t25"."m__pricing_logged_in",
+        "t25"."last__pricing_logged_in",
+        "t25"."m__pricing_anonymous",
+        "t25"."last__pricing_anonymous",
+        "t25"."m__checkout",
+        "t25"."last__checkout",
+        "t25"."m__premium_feature",
+        "t25"."last__premium_feature",
+        "t25"."m__export",
+        "t25"."last__export",
+        "t25"."m__logins_week_one",
+        "t25"."last__logins_week_one",
+        "t25"."m__session_depth",
+        "t25"."last__session_depth",
+        "t25"."act__inactive",
+        "t25"."m__unsubscribed",
+        "t25"."last__unsubscribed",
+        "t25"."m__downgraded",
+        "t25"."last__downgraded",
+        "t25"."m__high_intent_7d",
+        "t25"."last__high_intent_7d",
+        "t25"."last_activity",
+        "t25"."vf__burst",
+        "t25"."vend__burst",
         CASE
-          WHEN COALESCE("t31"."m__onboarding", 0.0) >= 1.0
+          WHEN COALESCE("t25"."m__onboarding", 0.0) >= 1.0
           THEN CAST(15 AS DOUBLE)
-          WHEN COALESCE("t31"."m__onboarding", 0.0) >= 0.5
+          WHEN COALESCE("t25"."m__onboarding", 0.0) >= 0.5
           THEN CAST(8 AS DOUBLE)
           ELSE CAST(0 AS DOUBLE)
         END AS "pts__onboarding",
         CASE
-          WHEN COALESCE(CAST("t31"."m__core_feature" AS DOUBLE), 0.0) >= 3.0
+          WHEN COALESCE(CAST("t25"."m__core_feature" AS DOUBLE), 0.0) >= 3.0
           THEN CAST(20 AS DOUBLE)
           ELSE CAST(0 AS DOUBLE)
         END AS "pts__core_feature",
         CASE
-          WHEN COALESCE(CAST("t31"."m__integration" AS DOUBLE), 0.0) >= 1.0
+          WHEN COALESCE(CAST("t25"."m__integration" AS DOUBLE), 0.0) >= 1.0
           THEN CAST(15 AS DOUBLE)
           ELSE CAST(0 AS DOUBLE)
         END AS "pts__integration",
         CASE
-          WHEN COALESCE(CAST("t31"."m__invites" AS DOUBLE), 0.0) >= 2.0
+          WHEN COALESCE(CAST("t25"."m__invites" AS DOUBLE), 0.0) >= 2.0
           THEN CAST(15 AS DOUBLE)
-          WHEN COALESCE(CAST("t31"."m__invites" AS DOUBLE), 0.0) >= 1.0
+          WHEN COALESCE(CAST("t25"."m__invites" AS DOUBLE), 0.0) >= 1.0
           THEN CAST(10 AS DOUBLE)
           ELSE CAST(0 AS DOUBLE)
         END AS "pts__invites",
         CASE
-          WHEN COALESCE(CAST("t31"."m__pricing_logged_in" AS DOUBLE), 0.0) >= 1.0
+          WHEN COALESCE(CAST("t25"."m__pricing_logged_in" AS DOUBLE), 0.0) >= 1.0
           THEN CAST(10 AS DOUBLE)
           ELSE CAST(0 AS DOUBLE)
         END AS "pts__pricing_logged_in",
         CASE
-          WHEN COALESCE(CAST("t31"."m__pricing_anonymous" AS DOUBLE), 0.0) >= 1.0
+          WHEN COALESCE(CAST("t25"."m__pricing_anonymous" AS DOUBLE), 0.0) >= 1.0
           THEN CAST(3 AS DOUBLE)
           ELSE CAST(0 AS DOUBLE)
         END AS "pts__pricing_anonymous",
         CASE
-          WHEN COALESCE(CAST("t31"."m__checkout" AS DOUBLE), 0.0) >= 1.0
+          WHEN COALESCE(CAST("t25"."m__checkout" AS DOUBLE), 0.0) >= 1.0
           THEN CAST(15 AS DOUBLE)
           ELSE CAST(0 AS DOUBLE)
         END AS "pts__checkout",
         CASE
-          WHEN COALESCE(CAST("t31"."m__premium_feature" AS DOUBLE), 0.0) >= 1.0
+          WHEN COALESCE(CAST("t25"."m__premium_feature" AS DOUBLE), 0.0) >= 1.0
           THEN CAST(8 AS DOUBLE)
           ELSE CAST(0 AS DOUBLE)
         END AS "pts__premium_feature",
         CASE
-          WHEN COALESCE(CAST("t31"."m__export" AS DOUBLE), 0.0) >= 1.0
+          WHEN COALESCE(CAST("t25"."m__export" AS DOUBLE), 0.0) >= 1.0
           THEN CAST(5 AS DOUBLE)
           ELSE CAST(0 AS DOUBLE)
         END AS "pts__export",
         CASE
-          WHEN COALESCE(CAST("t31"."m__logins_week_one" AS DOUBLE), 0.0) >= 5.0
+          WHEN COALESCE(CAST("t25"."m__logins_week_one" AS DOUBLE), 0.0) >= 5.0
           THEN CAST(10 AS DOUBLE)
-          WHEN COALESCE(CAST("t31"."m__logins_week_one" AS DOUBLE), 0.0) >= 3.0
+          WHEN COALESCE(CAST("t25"."m__logins_week_one" AS DOUBLE), 0.0) >= 3.0
           THEN CAST(5 AS DOUBLE)
-          WHEN COALESCE(CAST("t31"."m__logins_week_one" AS DOUBLE), 0.0) >= 1.0
+          WHEN COALESCE(CAST("t25"."m__logins_week_one" AS DOUBLE), 0.0) >= 1.0
           THEN CAST(2 AS DOUBLE)
           ELSE CAST(0 AS DOUBLE)
         END AS "pts__logins_week_one",
         CASE
-          WHEN COALESCE(CAST("t31"."m__session_depth" AS DOUBLE), 0.0) >= 1.0
+          WHEN COALESCE(CAST("t25"."m__session_depth" AS DOUBLE), 0.0) >= 1.0
           THEN CAST(5 AS DOUBLE)
           ELSE CAST(0 AS DOUBLE)
         END AS "pts__session_depth",
@@ -803,12 +766,12 @@ FROM (
             (
               CAST(EPOCH(CAST(MAKE_TIMESTAMP(2026, 3, 1, 12, 0, 0.0) AS TIMESTAMP)) AS DOUBLE) - GREATEST(
                 COALESCE(
-                  "t31"."act__inactive",
-                  CAST(EPOCH(CAST("t31"."created_at" AS TIMESTAMP)) AS DOUBLE)
+                  "t25"."act__inactive",
+                  CAST(EPOCH(CAST("t25"."created_at" AS TIMESTAMP)) AS DOUBLE)
                 ),
                 COALESCE(
-                  CAST(EPOCH(CAST("t31"."created_at" AS TIMESTAMP)) AS DOUBLE),
-                  "t31"."act__inactive"
+                  CAST(EPOCH(CAST("t25"."created_at" AS TIMESTAMP)) AS DOUBLE),
+                  "t25"."act__inactive"
                 )
               )
             ) / 1209600.0
@@ -816,787 +779,830 @@ FROM (
           0.0
         ) + 0.0 AS "pts__inactive",
         CASE
-          WHEN COALESCE(CAST("t31"."m__unsubscribed" AS DOUBLE), 0.0) >= 1.0
+          WHEN COALESCE(CAST("t25"."m__unsubscribed" AS DOUBLE), 0.0) >= 1.0
           THEN CAST(-5 AS DOUBLE)
           ELSE CAST(0 AS DOUBLE)
         END AS "pts__unsubscribed",
         CASE
-          WHEN COALESCE(CAST("t31"."m__downgraded" AS DOUBLE), 0.0) >= 1.0
+          WHEN COALESCE(CAST("t25"."m__downgraded" AS DOUBLE), 0.0) >= 1.0
           THEN CAST(-8 AS DOUBLE)
           ELSE CAST(0 AS DOUBLE)
         END AS "pts__downgraded"
       FROM (
         SELECT
-          "t30".*
+          "t24".*
           EXCLUDE ("_key")
         FROM (
           SELECT
-            "t29"."person_id",
-            "t29"."account_id",
-            "t29"."created_at",
-            "t29"."email_domain",
-            "t29"."email",
-            "t29"."title",
-            "t29"."plan",
-            "t29"."country",
-            "t29"."account__name",
-            "t29"."account__domain",
-            "t29"."account__employees",
-            "t29"."account__industry",
-            "t29"."account__country",
-            "t29"."account__tech_stack",
-            "t29"."fit__company_size",
-            "t29"."fit__industry",
-            "t29"."fit__seniority",
-            "t29"."fit__tech_stack",
-            "t29"."fit__geography",
-            "t29"."fit__competitor",
-            "t29"."fit__personal_email",
-            "t29"."fit__student",
-            "t29"."fitcase__company_size",
-            "t29"."fv__company_size",
-            "t29"."fitcase__industry",
-            "t29"."fv__industry",
-            "t29"."fitcase__seniority",
-            "t29"."fv__seniority",
-            "t29"."fitcase__tech_stack",
-            "t29"."fv__tech_stack",
-            "t29"."fitcase__geography",
-            "t29"."fv__geography",
-            "t29"."fitcase__competitor",
-            "t29"."fv__competitor",
-            "t29"."fitcase__personal_email",
-            "t29"."fv__personal_email",
-            "t29"."fitcase__student",
-            "t29"."fv__student",
-            "t29"."fit_rules",
-            "t29"."fit",
-            "t29"."m__onboarding",
-            "t29"."last__onboarding",
-            "t29"."m__core_feature",
-            "t29"."last__core_feature",
-            "t29"."m__integration",
-            "t29"."last__integration",
-            "t29"."m__invites",
-            "t29"."last__invites",
-            "t29"."m__pricing_logged_in",
-            "t29"."last__pricing_logged_in",
-            "t29"."m__pricing_anonymous",
-            "t29"."last__pricing_anonymous",
-            "t29"."m__checkout",
-            "t29"."last__checkout",
-            "t29"."m__premium_feature",
-            "t29"."last__premium_feature",
-            "t29"."m__export",
-            "t29"."last__export",
-            "t29"."m__logins_week_one",
-            "t29"."last__logins_week_one",
-            "t29"."m__session_depth",
-            "t29"."last__session_depth",
-            "t29"."act__inactive",
-            "t29"."m__unsubscribed",
-            "t29"."last__unsubscribed",
-            "t29"."m__downgraded",
-            "t29"."last__downgraded",
-            "t29"."m__high_intent_7d",
-            "t29"."last__high_intent_7d",
-            "t29"."last_activity",
-            "t24"."_key",
-            "t24"."vf__burst",
-            "t24"."vend__burst"
+            "t23"."person_id",
+            "t23"."account_id",
+            "t23"."created_at",
+            "t23"."email_domain",
+            "t23"."email",
+            "t23"."title",
+            "t23"."plan",
+            "t23"."country",
+            "t23"."fin__1",
+            "t23"."fin__4",
+            "t23"."account__name",
+            "t23"."account__domain",
+            "t23"."account__employees",
+            "t23"."account__industry",
+            "t23"."account__country",
+            "t23"."account__tech_stack",
+            "t23"."fin__0",
+            "t23"."fin__2",
+            "t23"."fin__3",
+            "t23"."fit__company_size",
+            "t23"."fit__industry",
+            "t23"."fit__seniority",
+            "t23"."fit__tech_stack",
+            "t23"."fit__geography",
+            "t23"."fit__competitor",
+            "t23"."fit__personal_email",
+            "t23"."fit__student",
+            "t23"."fitcase__company_size",
+            "t23"."fv__company_size",
+            "t23"."fitcase__industry",
+            "t23"."fv__industry",
+            "t23"."fitcase__seniority",
+            "t23"."fv__seniority",
+            "t23"."fitcase__tech_stack",
+            "t23"."fv__tech_stack",
+            "t23"."fitcase__geography",
+            "t23"."fv__geography",
+            "t23"."fitcase__competitor",
+            "t23"."fv__competitor",
+            "t23"."fitcase__personal_email",
+            "t23"."fv__personal_email",
+            "t23"."fitcase__student",
+            "t23"."fv__student",
+            "t23"."fit_rules",
+            "t23"."fit",
+            "t21"."_key",
+            "t21"."m__onboarding",
+            "t21"."last__onboarding",
+            "t21"."m__core_feature",
+            "t21"."last__core_feature",
+            "t21"."m__integration",
+            "t21"."last__integration",
+            "t21"."m__invites",
+            "t21"."last__invites",
+            "t21"."m__pricing_logged_in",
+            "t21"."last__pricing_logged_in",
+            "t21"."m__pricing_anonymous",
+            "t21"."last__pricing_anonymous",
+            "t21"."m__checkout",
+            "t21"."last__checkout",
+            "t21"."m__premium_feature",
+            "t21"."last__premium_feature",
+            "t21"."m__export",
+            "t21"."last__export",
+            "t21"."m__logins_week_one",
+            "t21"."last__logins_week_one",
+            "t21"."m__session_depth",
+            "t21"."last__session_depth",
+            "t21"."act__inactive",
+            "t21"."m__unsubscribed",
+            "t21"."last__unsubscribed",
+            "t21"."m__downgraded",
+            "t21"."last__downgraded",
+            "t21"."m__high_intent_7d",
+            "t21"."last__high_intent_7d",
+            "t21"."last_activity",
+            "t21"."vf__burst",
+            "t21"."vend__burst"
           FROM (
             SELECT
-              "t27".*
-              EXCLUDE ("_key")
+              "t17"."person_id",
+              "t17"."account_id",
+              "t17"."created_at",
+              "t17"."email_domain",
+              "t17"."email",
+              "t17"."title",
+              "t17"."plan",
+              "t17"."country",
+              "t17"."fin__1",
+              "t17"."fin__4",
+              "t17"."account__name",
+              "t17"."account__domain",
+              "t17"."account__employees",
+              "t17"."account__industry",
+              "t17"."account__country",
+              "t17"."account__tech_stack",
+              "t17"."fin__0",
+              "t17"."fin__2",
+              "t17"."fin__3",
+              "t17"."fit__company_size",
+              "t17"."fit__industry",
+              "t17"."fit__seniority",
+              "t17"."fit__tech_stack",
+              "t17"."fit__geography",
+              "t17"."fit__competitor",
+              "t17"."fit__personal_email",
+              "t17"."fit__student",
+              "t17"."fitcase__company_size",
+              "t17"."fv__company_size",
+              "t17"."fitcase__industry",
+              "t17"."fv__industry",
+              "t17"."fitcase__seniority",
+              "t17"."fv__seniority",
+              "t17"."fitcase__tech_stack",
+              "t17"."fv__tech_stack",
+              "t17"."fitcase__geography",
+              "t17"."fv__geography",
+              "t17"."fitcase__competitor",
+              "t17"."fv__competitor",
+              "t17"."fitcase__personal_email",
+              "t17"."fv__personal_email",
+              "t17"."fitcase__student",
+              "t17"."fv__student",
+              CAST(0 AS DOUBLE) + "t17"."fit__company_size" + "t17"."fit__industry" + "t17"."fit__seniority" + "t17"."fit__tech_stack" + "t17"."fit__geography" + "t17"."fit__competitor" + "t17"."fit__personal_email" + "t17"."fit__student" AS "fit_rules",
+              GREATEST(
+                LEAST(
+                  CAST(0 AS DOUBLE) + "t17"."fit__company_size" + "t17"."fit__industry" + "t17"."fit__seniority" + "t17"."fit__tech_stack" + "t17"."fit__geography" + "t17"."fit__competitor" + "t17"."fit__personal_email" + "t17"."fit__student",
+                  50.0
+                ),
+                0.0
+              ) AS "fit"
             FROM (
               SELECT
-                "t26"."person_id",
-                "t26"."account_id",
-                "t26"."created_at",
-                "t26"."email_domain",
-                "t26"."email",
-                "t26"."title",
-                "t26"."plan",
-                "t26"."country",
-                "t26"."account__name",
-                "t26"."account__domain",
-                "t26"."account__employees",
-                "t26"."account__industry",
-                "t26"."account__country",
-                "t26"."account__tech_stack",
-                "t26"."fit__company_size",
-                "t26"."fit__industry",
-                "t26"."fit__seniority",
-                "t26"."fit__tech_stack",
-                "t26"."fit__geography",
-                "t26"."fit__competitor",
-                "t26"."fit__personal_email",
-                "t26"."fit__student",
-                "t26"."fitcase__company_size",
-                "t26"."fv__company_size",
-                "t26"."fitcase__industry",
-                "t26"."fv__industry",
-                "t26"."fitcase__seniority",
-                "t26"."fv__seniority",
-                "t26"."fitcase__tech_stack",
-                "t26"."fv__tech_stack",
-                "t26"."fitcase__geography",
-                "t26"."fv__geography",
-                "t26"."fitcase__competitor",
-                "t26"."fv__competitor",
-                "t26"."fitcase__personal_email",
-                "t26"."fv__personal_email",
-                "t26"."fitcase__student",
-                "t26"."fv__student",
-                "t26"."fit_rules",
-                "t26"."fit",
-                "t19"."_key",
-                "t19"."m__onboarding",
-                "t19"."last__onboarding",
-                "t19"."m__core_feature",
-                "t19"."last__core_feature",
-                "t19"."m__integration",
-                "t19"."last__integration",
-                "t19"."m__invites",
-                "t19"."last__invites",
-                "t19"."m__pricing_logged_in",
-                "t19"."last__pricing_logged_in",
-                "t19"."m__pricing_anonymous",
-                "t19"."last__pricing_anonymous",
-                "t19"."m__checkout",
-                "t19"."last__checkout",
-                "t19"."m__premium_feature",
-                "t19"."last__premium_feature",
-                "t19"."m__export",
-                "t19"."last__export",
-                "t19"."m__logins_week_one",
-                "t19"."last__logins_week_one",
-                "t19"."m__session_depth",
-                "t19"."last__session_depth",
-                "t19"."act__inactive",
-                "t19"."m__unsubscribed",
-                "t19"."last__unsubscribed",
-                "t19"."m__downgraded",
-                "t19"."last__downgraded",
-                "t19"."m__high_intent_7d",
-                "t19"."last__high_intent_7d",
-                "t19"."last_activity"
+                "t15"."person_id",
+                "t15"."account_id",
+                "t15"."created_at",
+                "t15"."email_domain",
+                "t15"."email",
+                "t15"."title",
+                "t15"."plan",
+                "t15"."country",
+                "t15"."fin__1",
+                "t15"."fin__4",
+                "t15"."account__name",
+                "t15"."account__domain",
+                "t15"."account__employees",
+                "t15"."account__industry",
+                "t15"."account__country",
+                "t15"."account__tech_stack",
+                "t15"."fin__0",
+                "t15"."fin__2",
+                "t15"."fin__3",
+                CASE
+                  WHEN COALESCE(CAST("t15"."account__employees" AS DOUBLE) BETWEEN 50.0 AND 500.0, FALSE)
+                  THEN CAST(15 AS DOUBLE)
+                  WHEN COALESCE(CAST("t15"."account__employees" AS DOUBLE) BETWEEN 25.0 AND 49.0, FALSE)
+                  THEN CAST(8 AS DOUBLE)
+                  WHEN COALESCE(CAST("t15"."account__employees" AS DOUBLE) BETWEEN 501.0 AND 1000.0, FALSE)
+                  THEN CAST(8 AS DOUBLE)
+                  ELSE CAST(0 AS DOUBLE)
+                END AS "fit__company_size",
+                CASE
+                  WHEN COALESCE("t15"."fin__0" IN ('saas', 'software', 'technology'), FALSE)
+                  THEN CAST(10 AS DOUBLE)
+                  WHEN COALESCE("t15"."fin__0" IN ('fintech', 'marketing', 'e-commerce'), FALSE)
+                  THEN CAST(5 AS DOUBLE)
+                  ELSE CAST(0 AS DOUBLE)
+                END AS "fit__industry",
+                CASE
+                  WHEN "t15"."title" IS NULL
+                  THEN CAST(0 AS DOUBLE)
+                  ELSE CASE
+                    WHEN COALESCE(
+                      REGEXP_MATCHES(
+                        "t15"."fin__1",
+                        '\b(vp|vice president|director|head of|chief|c[etmorf]o|founder|owner|president)\b'
+                      ),
+                      FALSE
+                    )
+                    THEN CAST(10 AS DOUBLE)
+                    WHEN COALESCE(REGEXP_MATCHES("t15"."fin__1", '\bmanager\b'), FALSE)
+                    THEN CAST(6 AS DOUBLE)
+                    ELSE CAST(2 AS DOUBLE)
+                  END
+                END AS "fit__seniority",
+                CASE
+                  WHEN COALESCE(
+                    FALSE
+                    OR CONTAINS("t15"."fin__2", 'salesforce')
+                    OR CONTAINS("t15"."fin__2", 'hubspot'),
+                    FALSE
+                  )
+                  THEN CAST(8 AS DOUBLE)
+                  WHEN COALESCE(
+                    FALSE
+                    OR CONTAINS("t15"."fin__2", 'segment')
+                    OR CONTAINS("t15"."fin__2", 'snowflake')
+                    OR CONTAINS("t15"."fin__2", 'slack'),
+                    FALSE
+                  )
+                  THEN CAST(4 AS DOUBLE)
+                  ELSE CAST(0 AS DOUBLE)
+                END AS "fit__tech_stack",
+                CASE
+                  WHEN COALESCE("t15"."fin__3" IN ('us', 'ca'), FALSE)
+                  THEN CAST(7 AS DOUBLE)
+                  WHEN COALESCE("t15"."fin__3" IN ('gb', 'ie', 'de', 'fr', 'nl', 'se', 'dk', 'au'), FALSE)
+                  THEN CAST(4 AS DOUBLE)
+                  ELSE CAST(0 AS DOUBLE)
+                END AS "fit__geography",
+                CASE
+                  WHEN COALESCE("t15"."fin__4" IN ('rivalscore.io', 'leadrival.com', 'scorehub.com'), FALSE)
+                  THEN CAST(-30 AS DOUBLE)
+                  ELSE CAST(0 AS DOUBLE)
+                END AS "fit__competitor",
+                CASE
+                  WHEN COALESCE(
+                    "t15"."fin__4" IN (
+                      'gmail.com',
+                      'googlemail.com',
+                      'yahoo.com',
+                      'ymail.com',
+                      'outlook.com',
+                      'hotmail.com',
+                      'live.com',
+                      'msn.com',
+                      'icloud.com',
+                      'me.com',
+                      'aol.com',
+                      'proton.me',
+                      'protonmail.com',
+                      'gmx.com',
+                      'gmx.de',
+                      'web.de',
+                      'mail.com',
+                      'yandex.com',
+                      'zoho.com',
+                      'qq.com',
+                      '163.com'
+                    ),
+                    FALSE
+                  )
+                  THEN CAST(-15 AS DOUBLE)
+                  ELSE CAST(0 AS DOUBLE)
+                END AS "fit__personal_email",
+                CASE
+                  WHEN COALESCE(REGEXP_MATCHES("t15"."fin__4", '\.edu$|\.ac\.[a-z]{2}$'), FALSE)
+                  THEN CAST(-10 AS DOUBLE)
+                  ELSE CAST(0 AS DOUBLE)
+                END AS "fit__student",
+                CASE
+                  WHEN COALESCE(CAST("t15"."account__employees" AS DOUBLE) BETWEEN 50.0 AND 500.0, FALSE)
+                  THEN 0
+                  WHEN COALESCE(CAST("t15"."account__employees" AS DOUBLE) BETWEEN 25.0 AND 49.0, FALSE)
+                  THEN 1
+                  WHEN COALESCE(CAST("t15"."account__employees" AS DOUBLE) BETWEEN 501.0 AND 1000.0, FALSE)
+                  THEN 2
+                  ELSE -1
+                END AS "fitcase__company_size",
+                CAST("t15"."account__employees" AS TEXT) AS "fv__company_size",
+                CASE
+                  WHEN COALESCE("t15"."fin__0" IN ('saas', 'software', 'technology'), FALSE)
+                  THEN 0
+                  WHEN COALESCE("t15"."fin__0" IN ('fintech', 'marketing', 'e-commerce'), FALSE)
+                  THEN 1
+                  ELSE -1
+                END AS "fitcase__industry",
+                "t15"."account__industry" AS "fv__industry",
+                CASE
+                  WHEN "t15"."title" IS NULL
+                  THEN -2
+                  ELSE CASE
+                    WHEN COALESCE(
+                      REGEXP_MATCHES(
+                        "t15"."fin__1",
+                        '\b(vp|vice president|director|head of|chief|c[etmorf]o|founder|owner|president)\b'
+                      ),
+                      FALSE
+                    )
+                    THEN 0
+                    WHEN COALESCE(REGEXP_MATCHES("t15"."fin__1", '\bmanager\b'), FALSE)
+                    THEN 1
+                    ELSE -1
+                  END
+                END AS "fitcase__seniority",
+                "t15"."title" AS "fv__seniority",
+                CASE
+                  WHEN COALESCE(
+                    FALSE
+                    OR CONTAINS("t15"."fin__2", 'salesforce')
+                    OR CONTAINS("t15"."fin__2", 'hubspot'),
+                    FALSE
+                  )
+                  THEN 0
+                  WHEN COALESCE(
+                    FALSE
+                    OR CONTAINS("t15"."fin__2", 'segment')
+                    OR CONTAINS("t15"."fin__2", 'snowflake')
+                    OR CONTAINS("t15"."fin__2", 'slack'),
+                    FALSE
+                  )
+                  THEN 1
+                  ELSE -1
+                END AS "fitcase__tech_stack",
+                "t15"."account__tech_stack" AS "fv__tech_stack",
+                CASE
+                  WHEN COALESCE("t15"."fin__3" IN ('us', 'ca'), FALSE)
+                  THEN 0
+                  WHEN COALESCE("t15"."fin__3" IN ('gb', 'ie', 'de', 'fr', 'nl', 'se', 'dk', 'au'), FALSE)
+                  THEN 1
+                  ELSE -1
+                END AS "fitcase__geography",
+                "t15"."account__country" AS "fv__geography",
+                CASE
+                  WHEN COALESCE("t15"."fin__4" IN ('rivalscore.io', 'leadrival.com', 'scorehub.com'), FALSE)
+                  THEN 0
+                  ELSE -1
+                END AS "fitcase__competitor",
+                "t15"."email_domain" AS "fv__competitor",
+                CASE
+                  WHEN COALESCE(
+                    "t15"."fin__4" IN (
+                      'gmail.com',
+                      'googlemail.com',
+                      'yahoo.com',
+                      'ymail.com',
+                      'outlook.com',
+                      'hotmail.com',
+                      'live.com',
+                      'msn.com',
+                      'icloud.com',
+                      'me.com',
+                      'aol.com',
+                      'proton.me',
+                      'protonmail.com',
+                      'gmx.com',
+                      'gmx.de',
+                      'web.de',
+                      'mail.com',
+                      'yandex.com',
+                      'zoho.com',
+                      'qq.com',
+                      '163.com'
+                    ),
+                    FALSE
+                  )
+                  THEN 0
+                  ELSE -1
+                END AS "fitcase__personal_email",
+                "t15"."email_domain" AS "fv__personal_email",
+                CASE
+                  WHEN COALESCE(REGEXP_MATCHES("t15"."fin__4", '\.edu$|\.ac\.[a-z]{2}$'), FALSE)
+                  THEN 0
+                  ELSE -1
+                END AS "fitcase__student",
+                "t15"."email_domain" AS "fv__student"
               FROM (
                 SELECT
-                  "t20"."person_id",
-                  "t20"."account_id",
-                  "t20"."created_at",
-                  "t20"."email_domain",
-                  "t20"."email",
-                  "t20"."title",
-                  "t20"."plan",
-                  "t20"."country",
-                  "t20"."account__name",
-                  "t20"."account__domain",
-                  "t20"."account__employees",
-                  "t20"."account__industry",
-                  "t20"."account__country",
-                  "t20"."account__tech_stack",
-                  "t20"."fit__company_size",
-                  "t20"."fit__industry",
-                  "t20"."fit__seniority",
-                  "t20"."fit__tech_stack",
-                  "t20"."fit__geography",
-                  "t20"."fit__competitor",
-                  "t20"."fit__personal_email",
-                  "t20"."fit__student",
-                  "t20"."fitcase__company_size",
-                  "t20"."fv__company_size",
-                  "t20"."fitcase__industry",
-                  "t20"."fv__industry",
-                  "t20"."fitcase__seniority",
-                  "t20"."fv__seniority",
-                  "t20"."fitcase__tech_stack",
-                  "t20"."fv__tech_stack",
-                  "t20"."fitcase__geography",
-                  "t20"."fv__geography",
-                  "t20"."fitcase__competitor",
-                  "t20"."fv__competitor",
-                  "t20"."fitcase__personal_email",
-                  "t20"."fv__personal_email",
-                  "t20"."fitcase__student",
-                  "t20"."fv__student",
-                  CAST(0 AS DOUBLE) + "t20"."fit__company_size" + "t20"."fit__industry" + "t20"."fit__seniority" + "t20"."fit__tech_stack" + "t20"."fit__geography" + "t20"."fit__competitor" + "t20"."fit__personal_email" + "t20"."fit__student" AS "fit_rules",
-                  GREATEST(
-                    LEAST(
-                      CAST(0 AS DOUBLE) + "t20"."fit__company_size" + "t20"."fit__industry" + "t20"."fit__seniority" + "t20"."fit__tech_stack" + "t20"."fit__geography" + "t20"."fit__competitor" + "t20"."fit__personal_email" + "t20"."fit__student",
-                      50.0
-                    ),
-                    0.0
-                  ) AS "fit"
-                FROM (
-                  SELECT
-                    "t14"."person_id",
-                    "t14"."account_id",
-                    "t14"."created_at",
-                    "t14"."email_domain",
-                    "t14"."email",
-                    "t14"."title",
-                    "t14"."plan",
-                    "t14"."country",
-                    "t14"."account__name",
-                    "t14"."account__domain",
-                    "t14"."account__employees",
-                    "t14"."account__industry",
-                    "t14"."account__country",
-                    "t14"."account__tech_stack",
-                    CASE
-                      WHEN COALESCE(CAST("t14"."account__employees" AS DOUBLE) BETWEEN 50.0 AND 500.0, FALSE)
-                      THEN CAST(15 AS DOUBLE)
-                      WHEN COALESCE(CAST("t14"."account__employees" AS DOUBLE) BETWEEN 25.0 AND 49.0, FALSE)
-                      THEN CAST(8 AS DOUBLE)
-                      WHEN COALESCE(CAST("t14"."account__employees" AS DOUBLE) BETWEEN 501.0 AND 1000.0, FALSE)
-                      THEN CAST(8 AS DOUBLE)
-                      ELSE CAST(0 AS DOUBLE)
-                    END AS "fit__company_size",
-                    CASE
-                      WHEN COALESCE(
-                        LOWER(TRIM("t14"."account__industry", ' 	
-\x0d\x0b\x0c')) IN ('saas', 'software', 'technology'),
-                        FALSE
-                      )
-                      THEN CAST(10 AS DOUBLE)
-                      WHEN COALESCE(
-                        LOWER(TRIM("t14"."account__industry", ' 	
-\x0d\x0b\x0c')) IN ('fintech', 'marketing', 'e-commerce'),
-                        FALSE
-                      )
-                      THEN CAST(5 AS DOUBLE)
-                      ELSE CAST(0 AS DOUBLE)
-                    END AS "fit__industry",
-                    CASE
-                      WHEN "t14"."title" IS NULL
-                      THEN CAST(0 AS DOUBLE)
-                      ELSE CASE
-                        WHEN COALESCE(
-                          REGEXP_MATCHES(
-                            LOWER(TRIM("t14"."title", ' 	
-\x0d\x0b\x0c')),
-                            '\b(vp|vice president|director|head of|chief|c[etmorf]o|founder|owner|president)\b'
-                          ),
-                          FALSE
-                        )
-                        THEN CAST(10 AS DOUBLE)
-                        WHEN COALESCE(
-                          REGEXP_MATCHES(LOWER(TRIM("t14"."title", ' 	
-\x0d\x0b\x0c')), '\bmanager\b'),
-                          FALSE
-                        )
-                        THEN CAST(6 AS DOUBLE)
-                        ELSE CAST(2 AS DOUBLE)
-                      END
-                    END AS "fit__seniority",
-                    CASE
-                      WHEN COALESCE(
-                        FALSE
-                        OR CONTAINS(LOWER(TRIM("t14"."account__tech_stack", ' 	
-\x0d\x0b\x0c')), 'salesforce')
-                        OR CONTAINS(LOWER(TRIM("t14"."account__tech_stack", ' 	
-\x0d\x0b\x0c')), 'hubspot'),
-                        FALSE
-                      )
-                      THEN CAST(8 AS DOUBLE)
-                      WHEN COALESCE(
-                        FALSE
-                        OR CONTAINS(LOWER(TRIM("t14"."account__tech_stack", ' 	
-\x0d\x0b\x0c')), 'segment')
-                        OR CONTAINS(LOWER(TRIM("t14"."account__tech_stack", ' 	
-\x0d\x0b\x0c')), 'snowflake')
-                        OR CONTAINS(LOWER(TRIM("t14"."account__tech_stack", ' 	
-\x0d\x0b\x0c')), 'slack'),
-                        FALSE
-                      )
-                      THEN CAST(4 AS DOUBLE)
-                      ELSE CAST(0 AS DOUBLE)
-                    END AS "fit__tech_stack",
-                    CASE
-                      WHEN COALESCE(
-                        LOWER(TRIM("t14"."account__country", ' 	
-\x0d\x0b\x0c')) IN ('us', 'ca'),
-                        FALSE
-                      )
-                      THEN CAST(7 AS DOUBLE)
-                      WHEN COALESCE(
-                        LOWER(TRIM("t14"."account__country", ' 	
-\x0d\x0b\x0c')) IN ('gb', 'ie', 'de', 'fr', 'nl', 'se', 'dk', 'au'),
-                        FALSE
-                      )
-                      THEN CAST(4 AS DOUBLE)
-                      ELSE CAST(0 AS DOUBLE)
-                    END AS "fit__geography",
-                    CASE
-                      WHEN COALESCE(
-                        LOWER(TRIM("t14"."email_domain", ' 	
-\x0d\x0b\x0c')) IN ('rivalscore.io', 'leadrival.com', 'scorehub.com'),
-                        FALSE
-                      )
-                      THEN CAST(-30 AS DOUBLE)
-                      ELSE CAST(0 AS DOUBLE)
-                    END AS "fit__competitor",
-                    CASE
-                      WHEN COALESCE(
-                        LOWER(TRIM("t14"."email_domain", ' 	
-\x0d\x0b\x0c')) IN (
-                          'gmail.com',
-                          'googlemail.com',
-                          'yahoo.com',
-                          'ymail.com',
-                          'outlook.com',
-                          'hotmail.com',
-                          'live.com',
-                          'msn.com',
-                          'icloud.com',
-                          'me.com',
-                          'aol.com',
-                          'proton.me',
-                          'protonmail.com',
-                          'gmx.com',
-                          'gmx.de',
-                          'web.de',
-                          'mail.com',
-                          'yandex.com',
-                          'zoho.com',
-                          'qq.com',
-                          '163.com'
-                        ),
-                        FALSE
-                      )
-                      THEN CAST(-15 AS DOUBLE)
-                      ELSE CAST(0 AS DOUBLE)
-                    END AS "fit__personal_email",
-                    CASE
-                      WHEN COALESCE(
-                        REGEXP_MATCHES(
-                          LOWER(TRIM("t14"."email_domain", ' 	
-\x0d\x0b\x0c')),
-                          '\.edu$|\.ac\.[a-z]{2}$'
-                        ),
-                        FALSE
-                      )
-                      THEN CAST(-10 AS DOUBLE)
-                      ELSE CAST(0 AS DOUBLE)
-                    END AS "fit__student",
-                    CASE
-                      WHEN COALESCE(CAST("t14"."account__employees" AS DOUBLE) BETWEEN 50.0 AND 500.0, FALSE)
-                      THEN 0
-                      WHEN COALESCE(CAST("t14"."account__employees" AS DOUBLE) BETWEEN 25.0 AND 49.0, FALSE)
-                      THEN 1
-                      WHEN COALESCE(CAST("t14"."account__employees" AS DOUBLE) BETWEEN 501.0 AND 1000.0, FALSE)
-                      THEN 2
-                      ELSE -1
-                    END AS "fitcase__company_size",
-                    CAST("t14"."account__employees" AS TEXT) AS "fv__company_size",
-                    CASE
-                      WHEN COALESCE(
-                        LOWER(TRIM("t14"."account__industry", ' 	
-\x0d\x0b\x0c')) IN ('saas', 'software', 'technology'),
-                        FALSE
-                      )
-                      THEN 0
-                      WHEN COALESCE(
-                        LOWER(TRIM("t14"."account__industry", ' 	
-\x0d\x0b\x0c')) IN ('fintech', 'marketing', 'e-commerce'),
-                        FALSE
-                      )
-                      THEN 1
-                      ELSE -1
-                    END AS "fitcase__industry",
-                    "t14"."account__industry" AS "fv__industry",
-                    CASE
-                      WHEN "t14"."title" IS NULL
-                      THEN -2
-                      ELSE CASE
-                        WHEN COALESCE(
-                          REGEXP_MATCHES(
-                            LOWER(TRIM("t14"."title", ' 	
-\x0d\x0b\x0c')),
-                            '\b(vp|vice president|director|head of|chief|c[etmorf]o|founder|owner|president)\b'
-                          ),
-                          FALSE
-                        )
-                        THEN 0
-                        WHEN COALESCE(
-                          REGEXP_MATCHES(LOWER(TRIM("t14"."title", ' 	
-\x0d\x0b\x0c')), '\bmanager\b'),
-                          FALSE
-                        )
-                        THEN 1
-                        ELSE -1
-                      END
-                    END AS "fitcase__seniority",
-                    "t14"."title" AS "fv__seniority",
-                    CASE
-                      WHEN COALESCE(
-                        FALSE
-                        OR CONTAINS(LOWER(TRIM("t14"."account__tech_stack", ' 	
-\x0d\x0b\x0c')), 'salesforce')
-                        OR CONTAINS(LOWER(TRIM("t14"."account__tech_stack", ' 	
-\x0d\x0b\x0c')), 'hubspot'),
-                        FALSE
-                      )
-                      THEN 0
-                      WHEN COALESCE(
-                        FALSE
-                        OR CONTAINS(LOWER(TRIM("t14"."account__tech_stack", ' 	
-\x0d\x0b\x0c')), 'segment')
-                        OR CONTAINS(LOWER(TRIM("t14"."account__tech_stack", ' 	
-\x0d\x0b\x0c')), 'snowflake')
-                        OR CONTAINS(LOWER(TRIM("t14"."account__tech_stack", ' 	
-\x0d\x0b\x0c')), 'slack'),
-                        FALSE
-                      )
-                      THEN 1
-                      ELSE -1
-                    END AS "fitcase__tech_stack",
-                    "t14"."account__tech_stack" AS "fv__tech_stack",
-                    CASE
-                      WHEN COALESCE(
-                        LOWER(TRIM("t14"."account__country", ' 	
-\x0d\x0b\x0c')) IN ('us', 'ca'),
-                        FALSE
-                      )
-                      THEN 0
-                      WHEN COALESCE(
-                        LOWER(TRIM("t14"."account__country", ' 	
-\x0d\x0b\x0c')) IN ('gb', 'ie', 'de', 'fr', 'nl', 'se', 'dk', 'au'),
-                        FALSE
-                      )
-                      THEN 1
-                      ELSE -1
-                    END AS "fitcase__geography",
-                    "t14"."account__country" AS "fv__geography",
-                    CASE
-                      WHEN COALESCE(
-                        LOWER(TRIM("t14"."email_domain", ' 	
-\x0d\x0b\x0c')) IN ('rivalscore.io', 'leadrival.com', 'scorehub.com'),
-                        FALSE
-                      )
-                      THEN 0
-                      ELSE -1
-                    END AS "fitcase__competitor",
-                    "t14"."email_domain" AS "fv__competitor",
-                    CASE
-                      WHEN COALESCE(
-                        LOWER(TRIM("t14"."email_domain", ' 	
-\x0d\x0b\x0c')) IN (
-                          'gmail.com',
-                          'googlemail.com',
-                          'yahoo.com',
-                          'ymail.com',
-                          'outlook.com',
-                          'hotmail.com',
-                          'live.com',
-                          'msn.com',
-                          'icloud.com',
-                          'me.com',
-                          'aol.com',
-                          'proton.me',
-                          'protonmail.com',
-                          'gmx.com',
-                          'gmx.de',
-                          'web.de',
-                          'mail.com',
-                          'yandex.com',
-                          'zoho.com',
-                          'qq.com',
-                          '163.com'
-                        ),
-                        FALSE
-                      )
-                      THEN 0
-                      ELSE -1
-                    END AS "fitcase__personal_email",
-                    "t14"."email_domain" AS "fv__personal_email",
-                    CASE
-                      WHEN COALESCE(
-                        REGEXP_MATCHES(
-                          LOWER(TRIM("t14"."email_domain", ' 	
-\x0d\x0b\x0c')),
-                          '\.edu$|\.ac\.[a-z]{2}$'
-                        ),
-                        FALSE
-                      )
-                      THEN 0
-                      ELSE -1
-                    END AS "fitcase__student",
-                    "t14"."email_domain" AS "fv__student"
-                  FROM (
-                    SELECT
-                      "t12".*
-                      EXCLUDE ("account__account_id")
-                    FROM (
-                      SELECT
-                        "t9"."person_id",
-                        "t9"."account_id",
-                        "t9"."created_at",
-                        "t9"."email_domain",
-                        "t9"."email",
-                        "t9"."title",
-                        "t9"."plan",
-                        "t9"."country",
-                        "t10"."account__account_id",
-                        "t10"."account__name",
-                        "t10"."account__domain",
-                        "t10"."account__employees",
-                        "t10"."account__industry",
-                        "t10"."account__country",
-                        "t10"."account__tech_stack"
-                      FROM (
-                        SELECT
-                          "t0"."person_id",
-                          CASE
-                            WHEN TRIM("t0"."account_id", ' 	
-\x0d\x0b\x0c') = ''
-                            THEN CAST(NULL AS TEXT)
-                            ELSE TRIM("t0"."account_id", ' 	
-\x0d\x0b\x0c')
-                          END AS "account_id",
-                          "t0"."created_at",
-                          LOWER(TRIM(REGEXP_EXTRACT("t0"."email", '@([^@\s]+)\s*$', 1), ' 	
-\x0d\x0b\x0c')) AS "email_domain",
-                          CASE
-                            WHEN TRIM("t0"."email", ' 	
-\x0d\x0b\x0c') = ''
-                            THEN CAST(NULL AS TEXT)
-                            ELSE TRIM("t0"."email", ' 	
-\x0d\x0b\x0c')
-                          END AS "email",
-                          CASE
-                            WHEN TRIM("t0"."title", ' 	
-\x0d\x0b\x0c') = ''
-                            THEN CAST(NULL AS TEXT)
-                            ELSE TRIM("t0"."title", ' 	
-\x0d\x0b\x0c')
-                          END AS "title",
-                          CASE
-                            WHEN TRIM("t0"."plan", ' 	
-\x0d\x0b\x0c') = ''
-                            THEN CAST(NULL AS TEXT)
-                            ELSE TRIM("t0"."plan", ' 	
-\x0d\x0b\x0c')
-                          END AS "plan",
-                          CASE
-                            WHEN TRIM("t0"."country", ' 	
-\x0d\x0b\x0c') = ''
-                            THEN CAST(NULL AS TEXT)
-                            ELSE TRIM("t0"."country", ' 	
-\x0d\x0b\x0c')
-                          END AS "country"
-                        FROM "people" AS "t0"
-                        WHERE
-                          "t0"."person_id" IS NOT NULL
-                          AND (
-                            (
-                              "t0"."created_at" IS NULL
-                            )
-                            OR (
-                              "t0"."created_at" <= MAKE_TIMESTAMP(2026, 3, 1, 12, 0, 0.0)
-                            )
-                          )
-                      ) AS "t9"
-                      LEFT OUTER JOIN (
-                        SELECT
-                          "t1"."account_id" AS "account__account_id",
-                          CASE
-                            WHEN TRIM("t1"."name", ' 	
-\x0d\x0b\x0c') = ''
-                            THEN CAST(NULL AS TEXT)
-                            ELSE TRIM("t1"."name", ' 	
-\x0d\x0b\x0c')
-                          END AS "account__name",
-                          CASE
-                            WHEN TRIM("t1"."domain", ' 	
-\x0d\x0b\x0c') = ''
-                            THEN CAST(NULL AS TEXT)
-                            ELSE TRIM("t1"."domain", ' 	
-\x0d\x0b\x0c')
-                          END AS "account__domain",
-                          "t1"."employees" AS "account__employees",
-                          CASE
-                            WHEN TRIM("t1"."industry", ' 	
-\x0d\x0b\x0c') = ''
-                            THEN CAST(NULL AS TEXT)
-                            ELSE TRIM("t1"."industry", ' 	
-\x0d\x0b\x0c')
-                          END AS "account__industry",
-                          CASE
-                            WHEN TRIM("t1"."country", ' 	
-\x0d\x0b\x0c') = ''
-                            THEN CAST(NULL AS TEXT)
-                            ELSE TRIM("t1"."country", ' 	
-\x0d\x0b\x0c')
-                          END AS "account__country",
-                          CASE
-                            WHEN TRIM("t1"."tech_stack", ' 	
-\x0d\x0b\x0c') = ''
-                            THEN CAST(NULL AS TEXT)
-                            ELSE TRIM("t1"."tech_stack", ' 	
-\x0d\x0b\x0c')
-                          END AS "account__tech_stack"
-                        FROM "accounts" AS "t1"
-                      ) AS "t10"
-                        ON "t9"."account_id" = "t10"."account__account_id"
-                    ) AS "t12"
-                  ) AS "t14"
-                ) AS "t20"
-              ) AS "t26"
-              LEFT OUTER JOIN (
-                SELECT
-                  "t17"."person_id" AS "_key",
-                  "t17"."m__onboarding",
-                  "t17"."last__onboarding",
-                  "t17"."m__core_feature",
-                  "t17"."last__core_feature",
-                  "t17"."m__integration",
-                  "t17"."last__integration",
-                  "t17"."m__invites",
-                  "t17"."last__invites",
-                  "t17"."m__pricing_logged_in",
-                  "t17"."last__pricing_logged_in",
-                  "t17"."m__pricing_anonymous",
-                  "t17"."last__pricing_anonymous",
-                  "t17"."m__checkout",
-                  "t17"."last__checkout",
-                  "t17"."m__premium_feature",
-                  "t17"."last__premium_feature",
-                  "t17"."m__export",
-                  "t17"."last__export",
-                  "t17"."m__logins_week_one",
-                  "t17"."last__logins_week_one",
-                  "t17"."m__session_depth",
-                  "t17"."last__session_depth",
-                  "t17"."act__inactive",
-                  "t17"."m__unsubscribed",
-                  "t17"."last__unsubscribed",
-                  "t17"."m__downgraded",
-                  "t17"."last__downgraded",
-                  "t17"."m__high_intent_7d",
-                  "t17"."last__high_intent_7d",
-                  "t17"."last_activity"
+                  "t14".*
+                  EXCLUDE ("account__account_id")
                 FROM (
                   SELECT
                     "t13"."person_id",
-                    MAX("t13"."progress") FILTER(WHERE
-                      "t13"."event" IN ('onboarding_progress') AND TRUE) AS "m__onboarding",
-                    MAX("t13"."ts") FILTER(WHERE
-                      "t13"."event" IN ('onboarding_progress') AND TRUE) AS "last__onboarding",
+                    "t13"."account_id",
+                    "t13"."created_at",
+                    "t13"."email_domain",
+                    "t13"."email",
+                    "t13"."title",
+                    "t13"."plan",
+                    "t13"."country",
+                    "t13"."fin__1",
+                    "t13"."fin__4",
+                    "t12"."account__account_id",
+                    "t12"."account__name",
+                    "t12"."account__domain",
+                    "t12"."account__employees",
+                    "t12"."account__industry",
+                    "t12"."account__country",
+                    "t12"."account__tech_stack",
+                    "t12"."fin__0",
+                    "t12"."fin__2",
+                    "t12"."fin__3"
+                  FROM (
+                    SELECT
+                      "t8"."person_id",
+                      "t8"."account_id",
+                      "t8"."created_at",
+                      "t8"."email_domain",
+                      "t8"."email",
+                      "t8"."title",
+                      "t8"."plan",
+                      "t8"."country",
+                      LOWER(TRIM("t8"."title", ' 	
+\x0d\x0b\x0c')) AS "fin__1",
+                      LOWER(TRIM("t8"."email_domain", ' 	
+\x0d\x0b\x0c')) AS "fin__4"
+                    FROM (
+                      SELECT
+                        "t0"."person_id",
+                        CASE
+                          WHEN TRIM("t0"."account_id", ' 	
+\x0d\x0b\x0c') = ''
+                          THEN CAST(NULL AS TEXT)
+                          ELSE TRIM("t0"."account_id", ' 	
+\x0d\x0b\x0c')
+                        END AS "account_id",
+                        "t0"."created_at",
+                        NULLIF(
+                          LOWER(TRIM(REGEXP_EXTRACT("t0"."email", '@([^@\s]+)\s*$', 1), ' 	
+\x0d\x0b\x0c')),
+                          ''
+                        ) AS "email_domain",
+                        CASE
+                          WHEN TRIM("t0"."email", ' 	
+\x0d\x0b\x0c') = ''
+                          THEN CAST(NULL AS TEXT)
+                          ELSE TRIM("t0"."email", ' 	
+\x0d\x0b\x0c')
+                        END AS "email",
+                        CASE
+                          WHEN TRIM("t0"."title", ' 	
+\x0d\x0b\x0c') = ''
+                          THEN CAST(NULL AS TEXT)
+                          ELSE TRIM("t0"."title", ' 	
+\x0d\x0b\x0c')
+                        END AS "title",
+                        CASE
+                          WHEN TRIM("t0"."plan", ' 	
+\x0d\x0b\x0c') = ''
+                          THEN CAST(NULL AS TEXT)
+                          ELSE TRIM("t0"."plan", ' 	
+\x0d\x0b\x0c')
+                        END AS "plan",
+                        CASE
+                          WHEN TRIM("t0"."country", ' 	
+\x0d\x0b\x0c') = ''
+                          THEN CAST(NULL AS TEXT)
+                          ELSE TRIM("t0"."country", ' 	
+\x0d\x0b\x0c')
+                        END AS "country"
+                      FROM "people" AS "t0"
+                      WHERE
+                        "t0"."person_id" IS NOT NULL
+                        AND (
+                          (
+                            "t0"."created_at" IS NULL
+                          )
+                          OR (
+                            "t0"."created_at" <= MAKE_TIMESTAMP(2026, 3, 1, 12, 0, 0.0)
+                          )
+                        )
+                    ) AS "t8"
+                  ) AS "t13"
+                  LEFT OUTER JOIN (
+                    SELECT
+                      "t6"."account__account_id",
+                      "t6"."account__name",
+                      "t6"."account__domain",
+                      "t6"."account__employees",
+                      "t6"."account__industry",
+                      "t6"."account__country",
+                      "t6"."account__tech_stack",
+                      LOWER(TRIM("t6"."account__industry", ' 	
+\x0d\x0b\x0c')) AS "fin__0",
+                      LOWER(TRIM("t6"."account__tech_stack", ' 	
+\x0d\x0b\x0c')) AS "fin__2",
+                      LOWER(TRIM("t6"."account__country", ' 	
+\x0d\x0b\x0c')) AS "fin__3"
+                    FROM (
+                      SELECT
+                        "t1"."account_id" AS "account__account_id",
+                        CASE
+                          WHEN TRIM("t1"."name", ' 	
+\x0d\x0b\x0c') = ''
+                          THEN CAST(NULL AS TEXT)
+                          ELSE TRIM("t1"."name", ' 	
+\x0d\x0b\x0c')
+                        END AS "account__name",
+                        CASE
+                          WHEN TRIM("t1"."domain", ' 	
+\x0d\x0b\x0c') = ''
+                          THEN CAST(NULL AS TEXT)
+                          ELSE TRIM("t1"."domain", ' 	
+\x0d\x0b\x0c')
+                        END AS "account__domain",
+                        "t1"."employees" AS "account__employees",
+                        CASE
+                          WHEN TRIM("t1"."industry", ' 	
+\x0d\x0b\x0c') = ''
+                          THEN CAST(NULL AS TEXT)
+                          ELSE TRIM("t1"."industry", ' 	
+\x0d\x0b\x0c')
+                        END AS "account__industry",
+                        CASE
+                          WHEN TRIM("t1"."country", ' 	
+\x0d\x0b\x0c') = ''
+                          THEN CAST(NULL AS TEXT)
+                          ELSE TRIM("t1"."country", ' 	
+\x0d\x0b\x0c')
+                        END AS "account__country",
+                        CASE
+                          WHEN TRIM("t1"."tech_stack", ' 	
+\x0d\x0b\x0c') = ''
+                          THEN CAST(NULL AS TEXT)
+                          ELSE TRIM("t1"."tech_stack", ' 	
+\x0d\x0b\x0c')
+                        END AS "account__tech_stack"
+                      FROM "accounts" AS "t1"
+                    ) AS "t6"
+                  ) AS "t12"
+                    ON "t13"."account_id" = "t12"."account__account_id"
+                ) AS "t14"
+              ) AS "t15"
+            ) AS "t17"
+          ) AS "t23"
+          LEFT OUTER JOIN (
+            SELECT
+              "t19"."person_id" AS "_key",
+              "t19"."m__onboarding",
+              "t19"."last__onboarding",
+              "t19"."m__core_feature",
+              "t19"."last__core_feature",
+              "t19"."m__integration",
+              "t19"."last__integration",
+              "t19"."m__invites",
+              "t19"."last__invites",
+              "t19"."m__pricing_logged_in",
+              "t19"."last__pricing_logged_in",
+              "t19"."m__pricing_anonymous",
+              "t19"."last__pricing_anonymous",
+              "t19"."m__checkout",
+              "t19"."last__checkout",
+              "t19"."m__premium_feature",
+              "t19"."last__premium_feature",
+              "t19"."m__export",
+              "t19"."last__export",
+              "t19"."m__logins_week_one",
+              "t19"."last__logins_week_one",
+              "t19"."m__session_depth",
+              "t19"."last__session_depth",
+              "t19"."act__inactive",
+              "t19"."m__unsubscribed",
+              "t19"."last__unsubscribed",
+              "t19"."m__downgraded",
+              "t19"."last__downgraded",
+              "t19"."m__high_intent_7d",
+              "t19"."last__high_intent_7d",
+              "t19"."last_activity",
+              "t19"."vf__burst",
+              "t19"."vend__burst"
+            FROM (
+              SELECT
+                "t18".*
+                EXCLUDE ("vk__burst")
+              FROM (
+                SELECT
+                  "t16"."person_id",
+                  "t16"."m__onboarding",
+                  "t16"."last__onboarding",
+                  "t16"."m__core_feature",
+                  "t16"."last__core_feature",
+                  "t16"."m__integration",
+                  "t16"."last__integration",
+                  "t16"."m__invites",
+                  "t16"."last__invites",
+                  "t16"."m__pricing_logged_in",
+                  "t16"."last__pricing_logged_in",
+                  "t16"."m__pricing_anonymous",
+                  "t16"."last__pricing_anonymous",
+                  "t16"."m__checkout",
+                  "t16"."last__checkout",
+                  "t16"."m__premium_feature",
+                  "t16"."last__premium_feature",
+                  "t16"."m__export",
+                  "t16"."last__export",
+                  "t16"."m__logins_week_one",
+                  "t16"."last__logins_week_one",
+                  "t16"."m__session_depth",
+                  "t16"."last__session_depth",
+                  "t16"."act__inactive",
+                  "t16"."m__unsubscribed",
+                  "t16"."last__unsubscribed",
+                  "t16"."m__downgraded",
+                  "t16"."last__downgraded",
+                  "t16"."m__high_intent_7d",
+                  "t16"."last__high_intent_7d",
+                  "t16"."last_activity",
+                  "t16"."vk__burst",
+                  CASE
+                    WHEN ARRAY_LENGTH("t16"."vk__burst") > 0
+                    THEN COALESCE(
+                      LIST_BOOL_OR(
+                        LIST_APPLY(
+                          "t16"."vk__burst",
+                          LAMBDA __ibis_param_ts__, __ibis_param_i__ : (
+                            LIST_EXTRACT(
+                              "t16"."vk__burst",
+                              (
+                                __ibis_param_i__ - 1
+                              ) + 4 + CAST((
+                                (
+                                  __ibis_param_i__ - 1
+                                ) + 4
+                              ) >= 0 AS BIGINT)
+                            ) - __ibis_param_ts__
+                          ) < 172800.0
+                        )
+                      ),
+                      FALSE
+                    )
+                    ELSE CAST(NULL AS BOOLEAN)
+                  END AS "vf__burst",
+                  LIST_MAX(
+                    LIST_APPLY(
+                      "t16"."vk__burst",
+                      LAMBDA __ibis_param_ts__, __ibis_param_i__ : CASE
+                        WHEN (
+                          LIST_EXTRACT(
+                            "t16"."vk__burst",
+                            (
+                              __ibis_param_i__ - 1
+                            ) + 4 + CAST((
+                              (
+                                __ibis_param_i__ - 1
+                              ) + 4
+                            ) >= 0 AS BIGINT)
+                          ) - __ibis_param_ts__
+                        ) < 172800.0
+                        THEN LIST_EXTRACT(
+                          "t16"."vk__burst",
+                          (
+                            __ibis_param_i__ - 1
+                          ) + 4 + CAST((
+                            (
+                              __ibis_param_i__ - 1
+                            ) + 4
+                          ) >= 0 AS BIGINT)
+                        )
+                        ELSE CAST(NULL AS DOUBLE)
+                      END
+                    )
+                  ) AS "vend__burst"
+                FROM (
+                  SELECT
+                    "t10"."person_id",
+                    MAX("t10"."progress") FILTER(WHERE
+                      (
+                        "t10"."event" = 'onboarding_progress'
+                      ) AND TRUE) AS "m__onboarding",
+                    MAX("t10"."ts") FILTER(WHERE
+                      (
+                        "t10"."event" = 'onboarding_progress'
+                      ) AND TRUE) AS "last__onboarding",
                     COUNT(*) FILTER(WHERE
-                      "t13"."event" IN ('core_feature_used')
+                      (
+                        "t10"."event" = 'core_feature_used'
+                      )
                       AND (
                         TRUE
                         AND (
-                          "t13"."ts_s" >= "t13"."created_s"
+                          "t10"."ts_s" >= "t10"."created_s"
                         )
                         AND (
-                          "t13"."ts_s" < (
-                            "t13"."created_s" + 1209600.0
+                          "t10"."ts_s" < (
+                            "t10"."created_s" + 1209600.0
                           )
                         )
                       )) AS "m__core_feature",
-                    MAX("t13"."ts") FILTER(WHERE
-                      "t13"."event" IN ('core_feature_used')
+                    MAX("t10"."ts") FILTER(WHERE
+                      (
+                        "t10"."event" = 'core_feature_used'
+                      )
                       AND (
                         TRUE
                         AND (
-                          "t13"."ts_s" >= "t13"."created_s"
+                          "t10"."ts_s" >= "t10"."created_s"
                         )
                         AND (
-                          "t13"."ts_s" < (
-                            "t13"."created_s" + 1209600.0
+                          "t10"."ts_s" < (
+                            "t10"."created_s" + 1209600.0
                           )
                         )
                       )) AS "last__core_feature",
                     COUNT(*) FILTER(WHERE
-                      "t13"."event" IN ('integration_connected') AND TRUE) AS "m__integration",
-                    MAX("t13"."ts") FILTER(WHERE
-                      "t13"."event" IN ('integration_connected') AND TRUE) AS "last__integration",
+                      (
+                        "t10"."event" = 'integration_connected'
+                      ) AND TRUE) AS "m__integration",
+                    MAX("t10"."ts") FILTER(WHERE
+                      (
+                        "t10"."event" = 'integration_connected'
+                      ) AND TRUE) AS "last__integration",
                     COUNT(*) FILTER(WHERE
-                      "t13"."event" IN ('teammate_invited') AND TRUE) AS "m__invites",
-                    MAX("t13"."ts") FILTER(WHERE
-                      "t13"."event" IN ('teammate_invited') AND TRUE) AS "last__invites",
+                      (
+                        "t10"."event" = 'teammate_invited'
+                      ) AND TRUE) AS "m__invites",
+                    MAX("t10"."ts") FILTER(WHERE
+                      (
+                        "t10"."event" = 'teammate_invited'
+                      ) AND TRUE) AS "last__invites",
                     COUNT(*) FILTER(WHERE
-                      "t13"."event" IN ('pricing_page_viewed')
-                      AND COALESCE("t13"."logged_in", FALSE)
+                      (
+                        "t10"."event" = 'pricing_page_viewed'
+                      )
+                      AND COALESCE("t10"."logged_in", FALSE)
                       AND TRUE) AS "m__pricing_logged_in",
-                    MAX("t13"."ts") FILTER(WHERE
-                      "t13"."event" IN ('pricing_page_viewed')
-                      AND COALESCE("t13"."logged_in", FALSE)
+                    MAX("t10"."ts") FILTER(WHERE
+                      (
+                        "t10"."event" = 'pricing_page_viewed'
+                      )
+                      AND COALESCE("t10"."logged_in", FALSE)
                       AND TRUE) AS "last__pricing_logged_in",
                     COUNT(*) FILTER(WHERE
-                      "t13"."event" IN ('pricing_page_viewed')
+                      (
+                        "t10"."event" = 'pricing_page_viewed'
+                      )
                       AND COALESCE(NOT (
-                        "t13"."logged_in"
+                        "t10"."logged_in"
                       ), FALSE)
                       AND TRUE) AS "m__pricing_anonymous",
-                    MAX("t13"."ts") FILTER(WHERE
-                      "t13"."event" IN ('pricing_page_viewed')
+                    MAX("t10"."ts") FILTER(WHERE
+                      (
+                        "t10"."event" = 'pricing_page_viewed'
+                      )
                       AND COALESCE(NOT (
-                        "t13"."logged_in"
+                        "t10"."logged_in"
                       ), FALSE)
                       AND TRUE) AS "last__pricing_anonymous",
                     COUNT(*) FILTER(WHERE
-                      "t13"."event" IN ('checkout_started') AND TRUE) AS "m__checkout",
-                    MAX("t13"."ts") FILTER(WHERE
-                      "t13"."event" IN ('checkout_started') AND TRUE) AS "last__checkout",
+                      (
+                        "t10"."event" = 'checkout_started'
+                      ) AND TRUE) AS "m__checkout",
+                    MAX("t10"."ts") FILTER(WHERE
+                      (
+                        "t10"."event" = 'checkout_started'
+                      ) AND TRUE) AS "last__checkout",
                     COUNT(*) FILTER(WHERE
-                      "t13"."event" IN ('premium_feature_used') AND TRUE) AS "m__premium_feature",
-                    MAX("t13"."ts") FILTER(WHERE
-                      "t13"."event" IN ('premium_feature_used') AND TRUE) AS "last__premium_feature",
+                      (
+                        "t10"."event" = 'premium_feature_used'
+                      ) AND TRUE) AS "m__premium_feature",
+                    MAX("t10"."ts") FILTER(WHERE
+                      (
+                        "t10"."event" = 'premium_feature_used'
+                      ) AND TRUE) AS "last__premium_feature",
                     COUNT(*) FILTER(WHERE
-                      "t13"."event" IN ('data_exported', 'report_generated') AND TRUE) AS "m__export",
-                    MAX("t13"."ts") FILTER(WHERE
-                      "t13"."event" IN ('data_exported', 'report_generated') AND TRUE) AS "last__export",
+                      "t10"."event" IN ('data_exported', 'report_generated') AND TRUE) AS "m__export",
+                    MAX("t10"."ts") FILTER(WHERE
+                      "t10"."event" IN ('data_exported', 'report_generated') AND TRUE) AS "last__export",
                     COUNT(*) FILTER(WHERE
-                      "t13"."event" IN ('login')
+                      (
+                        "t10"."event" = 'login'
+                      )
                       AND (
                         TRUE
                         AND (
-                          "t13"."ts_s" >= "t13"."created_s"
+                          "t10"."ts_s" >= "t10"."created_s"
                         )
                         AND (
-                          "t13"."ts_s" < (
-                            "t13"."created_s" + 604800.0
+                          "t10"."ts_s" < (
+                            "t10"."created_s" + 604800.0
                           )
                         )
                       )) AS "m__logins_week_one",
-                    MAX("t13"."ts") FILTER(WHERE
-                      "t13"."event" IN ('login')
+                    MAX("t10"."ts") FILTER(WHERE
+                      (
+                        "t10"."event" = 'login'
+                      )
                       AND (
                         TRUE
                         AND (
-                          "t13"."ts_s" >= "t13"."created_s"
+                          "t10"."ts_s" >= "t10"."created_s"
                         )
                         AND (
-                          "t13"."ts_s" < (
-                            "t13"."created_s" + 604800.0
+                          "t10"."ts_s" < (
+                            "t10"."created_s" + 604800.0
                           )
                         )
                       )) AS "last__logins_week_one",
                     COUNT(*) FILTER(WHERE
-                      "t13"."event" IN ('session_ended')
-                      AND COALESCE("t13"."features_used" >= 3.0, FALSE)
+                      (
+                        "t10"."event" = 'session_ended'
+                      )
+                      AND COALESCE("t10"."features_used" >= 3, FALSE)
                       AND TRUE) AS "m__session_depth",
-                    MAX("t13"."ts") FILTER(WHERE
-                      "t13"."event" IN ('session_ended')
-                      AND COALESCE("t13"."features_used" >= 3.0, FALSE)
+                    MAX("t10"."ts") FILTER(WHERE
+                      (
+                        "t10"."event" = 'session_ended'
+                      )
+                      AND COALESCE("t10"."features_used" >= 3, FALSE)
                       AND TRUE) AS "last__session_depth",
-                    MAX("t13"."ts_s") FILTER(WHERE
-                      "t13"."event" IN ('login')) AS "act__inactive",
+                    MAX("t10"."ts_s") FILTER(WHERE
+                      "t10"."event" = 'login') AS "act__inactive",
                     COUNT(*) FILTER(WHERE
-                      "t13"."event" IN ('email_unsubscribed') AND TRUE) AS "m__unsubscribed",
-                    MAX("t13"."ts") FILTER(WHERE
-                      "t13"."event" IN ('email_unsubscribed') AND TRUE) AS "last__unsubscribed",
+                      (
+                        "t10"."event" = 'email_unsubscribed'
+                      ) AND TRUE) AS "m__unsubscribed",
+                    MAX("t10"."ts") FILTER(WHERE
+                      (
+                        "t10"."event" = 'email_unsubscribed'
+                      ) AND TRUE) AS "last__unsubscribed",
                     COUNT(*) FILTER(WHERE
-                      "t13"."event" IN ('plan_downgraded') AND TRUE) AS "m__downgraded",
-                    MAX("t13"."ts") FILTER(WHERE
-                      "t13"."event" IN ('plan_downgraded') AND TRUE) AS "last__downgraded",
+                      (
+                        "t10"."event" = 'plan_downgraded'
+                      ) AND TRUE) AS "m__downgraded",
+                    MAX("t10"."ts") FILTER(WHERE
+                      (
+                        "t10"."event" = 'plan_downgraded'
+                      ) AND TRUE) AS "last__downgraded",
                     COUNT(*) FILTER(WHERE
-                      "t13"."event" IN (
+                      "t10"."event" IN (
                         'pricing_page_viewed',
                         'checkout_started',
                         'contact_sales_submitted',
@@ -1605,13 +1611,13 @@ FROM (
                       AND (
                         TRUE
                         AND (
-                          "t13"."ts_s" > (
+                          "t10"."ts_s" > (
                             CAST(EPOCH(CAST(MAKE_TIMESTAMP(2026, 3, 1, 12, 0, 0.0) AS TIMESTAMP)) AS DOUBLE) - 604800.0
                           )
                         )
                       )) AS "m__high_intent_7d",
-                    MAX("t13"."ts") FILTER(WHERE
-                      "t13"."event" IN (
+                    MAX("t10"."ts") FILTER(WHERE
+                      "t10"."event" IN (
                         'pricing_page_viewed',
                         'checkout_started',
                         'contact_sales_submitted',
@@ -1620,73 +1626,84 @@ FROM (
                       AND (
                         TRUE
                         AND (
-                          "t13"."ts_s" > (
+                          "t10"."ts_s" > (
                             CAST(EPOCH(CAST(MAKE_TIMESTAMP(2026, 3, 1, 12, 0, 0.0) AS TIMESTAMP)) AS DOUBLE) - 604800.0
                           )
                         )
                       )) AS "last__high_intent_7d",
-                    MAX("t13"."ts") FILTER(WHERE
-                      TRUE) AS "last_activity"
-                  FROM "t11" AS "t13"
-                  GROUP BY
-                    1
-                ) AS "t17"
-              ) AS "t19"
-                ON "t26"."person_id" = "t19"."_key"
-            ) AS "t27"
-          ) AS "t29"
-          LEFT OUTER JOIN (
-            SELECT
-              "t22"."person_id" AS "_key",
-              "t22"."vf__burst",
-              "t22"."vend__burst"
-            FROM (
-              SELECT
-                "t21"."person_id",
-                BOOL_OR(CAST("t21"."burst" AS BOOLEAN)) AS "vf__burst",
-                MAX("t21"."ahead") FILTER(WHERE
-                  "t21"."burst") AS "vend__burst"
-              FROM (
-                SELECT
-                  "t16"."person_id",
-                  "t16"."ts_s",
-                  "t16"."ahead",
-                  COALESCE((
-                    "t16"."ahead" - "t16"."ts_s"
-                  ) < 172800.0, FALSE) AS "burst"
-                FROM (
-                  SELECT
-                    "t15"."person_id",
-                    "t15"."ts_s",
-                    LEAD("t15"."ts_s", 4) OVER (
-                      PARTITION BY "t15"."person_id"
-                      ORDER BY "t15"."ts_s" ASC
-                      ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-                    ) AS "ahead"
+                    MAX("t10"."ts") AS "last_activity",
+                    LIST_SORT(
+                      ARRAY_AGG("t10"."ts_s") FILTER(WHERE
+                        "t10"."event" IN (
+                          'onboarding_completed',
+                          'core_feature_used',
+                          'integration_connected',
+                          'teammate_invited',
+                          'pricing_page_viewed',
+                          'checkout_started'
+                        ))
+                    ) AS "vk__burst"
                   FROM (
                     SELECT
-                      *
-                    FROM "t11" AS "t13"
-                    WHERE
-                      "t13"."event" IN (
-                        'onboarding_completed',
-                        'core_feature_used',
-                        'integration_connected',
-                        'teammate_invited',
-                        'pricing_page_viewed',
-                        'checkout_started'
-                      )
-                      AND TRUE
-                  ) AS "t15"
+                      "t7"."person_id",
+                      "t7"."event",
+                      "t7"."ts",
+                      "t7"."event_id",
+                      "t7"."progress",
+                      "t7"."feature",
+                      "t7"."integration_type",
+                      "t7"."logged_in",
+                      "t7"."duration_s",
+                      "t7"."features_used",
+                      "t7"."ts_s",
+                      "t5"."created_s"
+                    FROM (
+                      SELECT
+                        "t2"."person_id",
+                        "t2"."event",
+                        "t2"."ts",
+                        "t2"."event_id",
+                        "t2"."progress",
+                        "t2"."feature",
+                        "t2"."integration_type",
+                        "t2"."logged_in",
+                        "t2"."duration_s",
+                        "t2"."features_used",
+                        CAST(EPOCH(CAST("t2"."ts" AS TIMESTAMP)) AS DOUBLE) AS "ts_s"
+                      FROM "events" AS "t2"
+                      WHERE
+                        "t2"."person_id" IS NOT NULL
+                        AND "t2"."event" IS NOT NULL
+                        AND "t2"."ts" IS NOT NULL
+                        AND "t2"."ts" <= MAKE_TIMESTAMP(2026, 3, 1, 12, 0, 0.0)
+                    ) AS "t7"
+                    INNER JOIN (
+                      SELECT
+                        "t0"."person_id",
+                        CAST(EPOCH(CAST("t0"."created_at" AS TIMESTAMP)) AS DOUBLE) AS "created_s"
+                      FROM "people" AS "t0"
+                      WHERE
+                        "t0"."person_id" IS NOT NULL
+                        AND (
+                          (
+                            "t0"."created_at" IS NULL
+                          )
+                          OR (
+                            "t0"."created_at" <= MAKE_TIMESTAMP(2026, 3, 1, 12, 0, 0.0)
+                          )
+                        )
+                    ) AS "t5"
+                      ON "t7"."person_id" = "t5"."person_id"
+                  ) AS "t10"
+                  GROUP BY
+                    1
                 ) AS "t16"
-              ) AS "t21"
-              GROUP BY
-                1
-            ) AS "t22"
-          ) AS "t24"
-            ON "t29"."person_id" = "t24"."_key"
-        ) AS "t30"
-      ) AS "t31"
-    ) AS "t32"
-  ) AS "t33"
-) AS "t34"
+              ) AS "t18"
+            ) AS "t19"
+          ) AS "t21"
+            ON "t23"."person_id" = "t21"."_key"
+        ) AS "t24"
+      ) AS "t25"
+    ) AS "t26"
+  ) AS "t27"
+) AS "t28"
