@@ -283,7 +283,8 @@ class Project:
                                                id_column=id_column)
                 held = (f", {summary.held_back} held back by cooldown" if summary.held_back
                         else "")
-                written.append(f"lifecycle run {summary.run_id} of {entity_type}s "
+                plural = "people" if entity_type == "person" else f"{entity_type}s"
+                written.append(f"lifecycle run {summary.run_id} of {plural} "
                                f"({summary.entered} entered, {summary.exited} exited{held})")
         return written
 
