@@ -1,4 +1,4 @@
-"""Suite-wide settings: the compiled-SQL cache goes to a temporary folder, never ~/.cache."""
+"""Suite-wide fixtures: a private compiled-SQL cache (never ~/.cache) and a DuckDB connection."""
 
 from __future__ import annotations
 
@@ -17,3 +17,13 @@ def _private_sql_cache(tmp_path_factory: pytest.TempPathFactory):
         os.environ.pop("LEADSCORE_CACHE_DIR", None)
     else:
         os.environ["LEADSCORE_CACHE_DIR"] = previous
+
+
+@pytest.fixture(scope="module")
+def con():
+    """An in-memory DuckDB connection through Ibis, shared by a module's tests."""
+    import ibis
+
+    connection = ibis.duckdb.connect()
+    yield connection
+    connection.disconnect()

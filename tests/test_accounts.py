@@ -15,7 +15,6 @@ from typing import Any
 
 import ibis
 import pyarrow as pa
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -44,13 +43,6 @@ from tests.test_engine_vs_reference import (
 )
 
 T = datetime(2026, 3, 1)
-
-
-@pytest.fixture(scope="module")
-def con():
-    connection = ibis.duckdb.connect()
-    yield connection
-    connection.disconnect()
 
 
 # Events may carry their own account (account-level events have no person).

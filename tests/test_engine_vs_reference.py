@@ -31,13 +31,6 @@ SETTINGS = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                       HealthCheck.data_too_large])
 
 
-@pytest.fixture(scope="module")
-def con():
-    connection = ibis.duckdb.connect()
-    yield connection
-    connection.disconnect()
-
-
 # --------------------------------------------------------------------------------------------
 # Running the engine
 # --------------------------------------------------------------------------------------------

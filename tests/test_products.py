@@ -10,7 +10,6 @@ import math
 from datetime import datetime, timedelta
 from typing import Any
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -20,15 +19,6 @@ from tests.strategies import Scenario, World, decay_spec, event_rule, scenarios,
 from tests.test_engine_vs_reference import SETTINGS, _close, run_engine
 
 T = datetime(2026, 3, 1)
-
-
-@pytest.fixture(scope="module")
-def con():
-    import ibis
-
-    connection = ibis.duckdb.connect()
-    yield connection
-    connection.disconnect()
 
 
 @st.composite

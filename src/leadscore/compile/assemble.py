@@ -24,6 +24,7 @@ from leadscore.compile import behavior as bh
 from leadscore.compile.asof import AsOf
 from leadscore.compile.decay import decay_columns
 from leadscore.compile.events import event_aggregates, prepare_events, velocity_table
+from leadscore.compile.expressions import clamp
 from leadscore.compile.fit import (
     FIT_INPUT_PREFIX,
     field_value,
@@ -58,14 +59,6 @@ class CompiledScores:
     def params(self, as_of_value) -> dict:
         """Execution parameters binding the as-of instant."""
         return {self.as_of.param: as_of_value}
-
-
-def _clamp(value: ir.NumericValue, low: float | None, high: float | None) -> ir.NumericValue:
-    if high is not None:
-        value = ibis.least(value, high)
-    if low is not None:
-        value = ibis.greatest(value, low)
-    return value
 
 
 def _attach(t: ir.Table, per_person: ir.Table) -> ir.Table:
@@ -153,7 +146,7 @@ def compile_scores(
         fit_evidence[field_value_column(rule)] = field_value(rule, profile, raw_schema)
     t = profile.mutate(**fit_points, **fit_evidence) if fit_points else profile
     fit_sum = sum((t[k] for k in fit_points), num(0))
-    t = t.mutate(fit_rules=fit_sum, fit=_clamp(fit_sum, model.fit.min, model.fit.max))
+    t = t.mutate(fit_rules=fit_sum, fit=clamp(fit_sum, model.fit.min, model.fit.max))
 
     if _needs_events(model):
         if events is None:
@@ -178,7 +171,7 @@ def compile_scores(
     ceiling = freemium_applies(model, t, raw_schema, as_of)
     t = t.mutate(**decay_columns(model, t, as_of, ceiling))
     total = model.total.fit_weight * t.fit + model.total.behavior_weight * t.behavior
-    t = t.mutate(total=_clamp(total, model.total.min, model.total.max))
+    t = t.mutate(total=clamp(total, model.total.min, model.total.max))
     t = t.mutate(**status_columns(model, t))
     fingerprint = logic_hash(model)
     t = t.mutate(**tier_columns(model, t), score_date=as_of.param,
