@@ -173,3 +173,77 @@ behavior:
     total = sum(line.points for line in explanation.behavior_rules) + sum(
         a.points for a in explanation.behavior_adjustments)
     assert math.isclose(total, explanation.behavior)
+
+
+CHAMPION_MODEL = {"name": "champions", "fit": {"max": 45, "champion": {
+    "link": "linkedin", "power_user": "power_user", "nps": "nps", "label": "Champion"}}}
+
+
+@st.composite
+def champion_people(draw) -> list[dict]:
+    count = draw(st.integers(1, 7))
+    return [{"person_id": f"p{i}",
+             "email": draw(st.sampled_from(["a@acme.io", "b@beta.io", "c@Acme.IO ", "d@gmail.com",
+                                            None, "nobody"])),
+             "linkedin": draw(st.sampled_from(["in/ana", " IN/ana", "in/bo", "", None])),
+             "power_user": draw(st.sampled_from([True, False, None])),
+             "nps": draw(st.sampled_from([None, 8.0, 9.0, 10.0])),
+             "created_at": draw(st.sampled_from([None, *(T - timedelta(days=d)
+                                                          for d in (1, 5, 5, 30, 400))]))}
+            for i in range(count)]
+
+
+@settings(max_examples=60, **SETTINGS)
+@given(people=champion_people())
+def test_champion_movement_matches_reference(con, people: list[dict]) -> None:
+    import ibis
+    import pyarrow as pa
+
+    from leadscore.compile.assemble import compile_scores
+    from leadscore.compile.tables import ScoringTables
+    from leadscore.spec.model import ScoringModel
+
+    model = ScoringModel.model_validate(CHAMPION_MODEL)
+    schema = pa.schema([("person_id", pa.string()), ("email", pa.string()),
+                        ("linkedin", pa.string()), ("power_user", pa.bool_()),
+                        ("nps", pa.float64()), ("created_at", pa.timestamp("us"))])
+    table = pa.Table.from_pylist(people, schema=schema)
+    compiled = compile_scores(ScoringTables(ibis.memtable(table)), model)
+    rows = {r["person_id"]: r for r in
+            con.to_pyarrow(compiled.expr, params=compiled.params(T)).to_pylist()}
+    expected = reference_score(model, people, [], [], T)
+    assert {p: (r["fit__champion"], r["fit"]) for p, r in rows.items()} == {
+        p: (s.fit_points["champion"], s.fit) for p, s in expected.items()}, people
+
+
+def test_champion_movement_from_the_seed(con) -> None:
+    """+40 for an alumnus signing up from a new company domain, +10 with a prior NPS of 9+."""
+    import ibis
+    import pyarrow as pa
+
+    from leadscore.compile.assemble import compile_scores
+    from leadscore.compile.tables import ScoringTables
+    from leadscore.spec.model import ScoringModel
+
+    days = timedelta(days=1)
+    people = [
+        {"person_id": "ana-old", "email": "ana@acme.io", "linkedin": "in/ana",
+         "power_user": True, "nps": 10.0, "created_at": T - 400 * days},
+        {"person_id": "ana-new", "email": "ana@newco.io", "linkedin": "in/ana",
+         "power_user": False, "nps": None, "created_at": T - 2 * days},
+        {"person_id": "bo-old", "email": "bo@acme.io", "linkedin": "in/bo",
+         "power_user": True, "nps": 6.0, "created_at": T - 300 * days},
+        {"person_id": "bo-new", "email": "bo@other.io", "linkedin": "in/bo",
+         "power_user": False, "nps": None, "created_at": T - 1 * days},
+        {"person_id": "cy-old", "email": "cy@acme.io", "linkedin": "in/cy",
+         "power_user": False, "nps": 10.0, "created_at": T - 300 * days},
+        {"person_id": "cy-new", "email": "cy@other.io", "linkedin": "in/cy",
+         "power_user": False, "nps": None, "created_at": T - 1 * days},
+    ]
+    model = ScoringModel.model_validate({"name": "c", "fit": {"champion": {
+        "link": "linkedin", "nps": "nps"}}})
+    compiled = compile_scores(ScoringTables(ibis.memtable(pa.Table.from_pylist(people))), model)
+    rows = {r["person_id"]: r["fit"] for r in
+            con.to_pyarrow(compiled.expr, params=compiled.params(T)).to_pylist()}
+    assert rows == {"ana-old": 0, "ana-new": 50, "bo-old": 0, "bo-new": 40, "cy-old": 0,
+                    "cy-new": 0}

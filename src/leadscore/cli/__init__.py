@@ -55,7 +55,7 @@ def init(
     preset: Annotated[str, typer.Option(
         help="Model preset: product-led, sales-led, or a template (feature-adoption, "
         "activation-milestones, consumption-intensity, integration-depth, pricing-intent, "
-        "seat-growth, third-party-intent, time-decay-blend).")] = "product-led",
+        "seat-growth, third-party-intent, champion-movement, time-decay-blend).")] = "product-led",
     people: Annotated[int, typer.Option(
         help="People in the synthetic sample (product-led, sales-led).")] = 500,
     force: Annotated[bool, typer.Option(help="Overwrite an existing project.")] = False,

@@ -22,6 +22,7 @@ import ibis.expr.types as ir
 
 from leadscore.compile import behavior as bh
 from leadscore.compile.asof import AsOf
+from leadscore.compile.champion import champion_points
 from leadscore.compile.decay import decay_columns
 from leadscore.compile.events import event_aggregates, prepare_events, velocity_table
 from leadscore.compile.expressions import clamp
@@ -82,6 +83,7 @@ def _needs_events(model: m.ScoringModel) -> bool:
 def contribution_columns(model: m.ScoringModel) -> list[str]:
     """Every rule's final contribution column, in model order (what top reasons rank)."""
     return ([f"fit__{r.id}" for r in model.fit.rules]
+            + (["fit__champion"] if model.fit.champion is not None else [])
             + [f"b__{r.id}" for r in model.all_behavior_rules()]
             + [f"v__{v.id}" for v in model.all_velocity()])
 
@@ -145,6 +147,10 @@ def compile_scores(
                                                              model.lists, inputs)
         fit_evidence[field_value_column(rule)] = field_value(rule, profile, raw_schema)
     t = profile.mutate(**fit_points, **fit_evidence) if fit_points else profile
+    if model.fit.champion is not None:
+        t = _attach(t, champion_points(model.fit.champion, people))
+        t = t.mutate(fit__champion=t.fit__champion.fill_null(num(0)))
+        fit_points["fit__champion"] = t.fit__champion
     fit_sum = sum((t[k] for k in fit_points), num(0))
     t = t.mutate(fit_rules=fit_sum, fit=clamp(fit_sum, model.fit.min, model.fit.max))
 

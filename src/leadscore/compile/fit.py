@@ -54,7 +54,8 @@ GROUPED_NUMBER_PATTERN = r"^[+-]?[0-9]{1,3}(,[0-9]{3})+([.][0-9]*)?$"
 """A number with thousands separators, ``1,200`` or ``-12,000.5``."""
 
 
-def _numeric(value: ir.Value) -> ir.NumericValue:
+def as_number(value: ir.Value) -> ir.NumericValue:
+    """``number(v)`` of §1: numbers as they are, text read as a number, else NULL."""
     dtype = value.type()
     if dtype.is_numeric():
         return value.cast("float64")
@@ -97,7 +98,7 @@ def _forms(rule: m.FitRule, value_type) -> set[str]:
 
 
 def _form(value: ir.Value, form: str) -> ir.Value:
-    return _numeric(value) if form == "number" else _text(value, form == "text")
+    return as_number(value) if form == "number" else _text(value, form == "text")
 
 
 def fit_inputs(rules: list[m.FitRule], people: ir.Table, accounts: ir.Table | None,
@@ -152,7 +153,7 @@ class _Field:
         return self.form("text" if case_sensitive else "lower")
 
     def number(self) -> ir.NumericValue:
-        return self.form("number") if not self.value.type().is_numeric() else _numeric(
+        return self.form("number") if not self.value.type().is_numeric() else as_number(
             self.value)
 
 
@@ -164,7 +165,7 @@ def case_condition(case: m.Case, value: ir.Value, case_sensitive: bool,
     (:func:`fit_inputs`); without it they are computed here.
     """
     text = field.text if field is not None else (lambda cs: _text(value, cs))
-    number = field.number if field is not None else (lambda: _numeric(value))
+    number = field.number if field is not None else (lambda: as_number(value))
     numeric_column = value.type().is_numeric()
     matcher = case.matcher
     if matcher == "exists":

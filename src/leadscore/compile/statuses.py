@@ -17,7 +17,7 @@ LETTERS = string.ascii_uppercase  # fit bands are at most 26 (validated)
 
 def name_resolver(model: m.ScoringModel, t: ir.Table):
     """Resolve names in status conditions: scores, metrics and rule points."""
-    fit_ids = {r.id for r in model.fit.rules}
+    fit_ids = {r.id for r in model.fit.rules} | ({"champion"} if model.fit.champion else set())
     behavior_ids = {r.id for r in model.behavior.rules}
     velocity_ids = {v.id for v in model.behavior.velocity}
 

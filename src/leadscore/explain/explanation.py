@@ -235,6 +235,17 @@ def _decay_adjustments(model: m.ScoringModel, row: dict[str, Any]) -> list[Adjus
 def explain_row(model: m.ScoringModel, row: dict[str, Any], top_reasons: str) -> Explanation:
     """Build the explanation of one scored row (all columns of the compiled query)."""
     fit_rules = [_fit_line(r, row, row.get(f"fv__{r.id}")) for r in model.fit.rules]
+    champion = model.fit.champion
+    if champion is not None:
+        points = _num(row["fit__champion"])
+        detail = (f"an earlier record with the same {champion.link} at another company domain "
+                  f"was a power user: +{champion.points:g}"
+                  + (f", +{champion.nps_bonus:g} for an NPS of {champion.nps_min:g}+"
+                     if points > champion.points else "")
+                  if points else f"no earlier power-user record with the same {champion.link} "
+                  "at another company domain")
+        fit_rules.append(RuleLine("champion", champion.label or "Champion movement", points,
+                                  points != 0, detail))
     fit_sum = _num(row["fit_rules"])
     fit = _num(row["fit"])
     fit_adj = _adjust("clamp", fit_sum, fit, f"fit clamped to [{model.fit.min}, {model.fit.max}]")

@@ -20,7 +20,9 @@ TOP_N = 3
 
 def contribution_columns(model: m.ScoringModel) -> list[tuple[str, str]]:
     """(column, label) of every rule contribution, in model order."""
+    champion = model.fit.champion
     return ([(f"fit__{r.id}", r.label or r.id) for r in model.fit.rules]
+            + ([("fit__champion", champion.label or "Champion movement")] if champion else [])
             + [(f"b__{r.id}", r.label or r.id) for r in model.all_behavior_rules()]
             + [(f"v__{v.id}", v.label or v.id) for v in model.all_velocity()])
 

@@ -140,12 +140,39 @@ class FitRule(SpecModel):
     case_sensitive: bool = False
 
 
+class Champion(SpecModel):
+    """Champion movement: a known power user who signs up again from a new company domain.
+
+    ``link`` is a people column that identifies the same human across companies (a LinkedIn
+    URL, a personal email). A person gets ``points`` when an earlier record with the same link
+    and another ``email_domain`` was a power user (``power_user`` is true there), and
+    ``nps_bonus`` more when such a record's ``nps`` is at least ``nps_min``.
+    """
+
+    link: str
+    power_user: str = "power_user"
+    nps: str | None = None
+    points: float = 40
+    nps_bonus: float = 10
+    nps_min: float = 9
+    label: str | None = None
+
+
 class FitSection(SpecModel):
     """Fit score: attribute rules, clamped to ``[min, max]``. Fit never decays."""
 
     min: float | None = None
     max: float | None = None
     rules: list[FitRule] = Field(default_factory=list)
+    champion: Champion | None = None
+
+    @model_serializer(mode="wrap")
+    def _omit_absent_champion(self, handler: Any) -> Any:
+        # Dumps as before champions existed when unset: logic hashes stay valid.
+        data = handler(self)
+        if isinstance(data, dict) and data.get("champion") is None:
+            data.pop("champion", None)
+        return data
 
 
 # --------------------------------------------------------------------------------------------

@@ -131,6 +131,9 @@ def _duplicate_ids(model: m.ScoringModel) -> list[Diagnostic]:
         + [(v.id, ("behavior", "velocity", i, "id")) for i, v in enumerate(model.behavior.velocity)]
         + [(name, ("metrics", name)) for name in model.metrics]
     )
+    if model.fit.champion is not None:
+        # The champion's points are the column fit__champion.
+        candidates.append(("champion", ("fit", "champion")))
     for name, path in candidates:
         if name in SCORE_NAMES:
             out.append(Diagnostic("LS200", f"'{name}' is reserved for a score", path=path,
@@ -154,7 +157,8 @@ def _expressions(model: m.ScoringModel, facts: Iterable[str] = ()) -> list[Diagn
     out = []
     metrics = set(model.metrics)
     status_names = (set(SCORE_NAMES) | metrics | set(rule_ids(model)) | set(facts)
-                    | set(model.products) | set(product_rule_ids(model)))
+                    | set(model.products) | set(product_rule_ids(model))
+                    | ({"champion"} if model.fit.champion is not None else set()))
     for i, status in enumerate(model.statuses):
         for name in names_in(parse_expression(status.when)):
             if name.name not in status_names:
@@ -320,6 +324,15 @@ def check_against_data(model: m.ScoringModel, schema: DataSchema) -> list[Diagno
                                   path=("fit", "rules", i, "field"),
                                   hint=_hint(rule.field, person_fields + account_fields)
                                   or f"people columns: {', '.join(person_fields)}"))
+    champion = model.fit.champion
+    if champion is not None:
+        needed = [champion.link, champion.power_user, *([champion.nps] if champion.nps else [])]
+        for key, column in zip(("link", "power_user", "nps"), needed, strict=False):
+            if column not in schema.people:
+                out.append(Diagnostic("LS301", f"people column '{column}' is not in the data",
+                                      path=("fit", "champion", key),
+                                      hint=_hint(column, sorted(schema.people))
+                                      or "champion movement reads people columns"))
     freemium = model.behavior.freemium
     if freemium is not None and resolve_field(freemium.field, schema) is None:
         out.append(Diagnostic("LS301", f"attribute '{freemium.field}' is not in the data",

@@ -450,7 +450,7 @@ def _half(age_seconds: float, half_life) -> float:
 
 def _score_person(model: m.ScoringModel, person: dict, account: dict | None, visible: list[dict],
                   as_of: datetime, person_columns: set[str], people_numeric: set[str],
-                  accounts_numeric: set[str]) -> ReferenceScore:
+                  accounts_numeric: set[str], champion: float | None = None) -> ReferenceScore:
     created_at = person.get("created_at")
     behavior_spec = model.behavior
     lookback = behavior_spec.lookback
@@ -462,6 +462,8 @@ def _score_person(model: m.ScoringModel, person: dict, account: dict | None, vis
         value, numeric = _fit_value(rule.field, person, account, person_columns,
                                     people_numeric, accounts_numeric)
         fit_points[rule.id] = _fit_rule_points(rule, value, numeric, model.lists)
+    if champion is not None:
+        fit_points["champion"] = champion
     fit = _clamp(sum(fit_points.values()), model.fit.min, model.fit.max)
 
     # ---- §2.1 Metrics ----------------------------------------------------------------------
@@ -678,8 +680,37 @@ def reference_score(model: m.ScoringModel, people: list[dict], accounts: list[di
         account = None if _is_missing(account_id) else accounts_by_id.get(account_id)
         scores[person["person_id"]] = _score_person(
             model, person, account, visible, as_of, person_columns, people_numeric,
-            accounts_numeric)
+            accounts_numeric, _champion_points(model, person, people, as_of))
     return scores
+
+
+def _champion_points(model: m.ScoringModel, person: dict, people: list[dict],
+                     as_of: datetime) -> float | None:
+    """§1.1: points of the champion movement for ``person`` (``None`` without a champion)."""
+    champion = model.fit.champion
+    if champion is None:
+        return None
+
+    def link(row: dict) -> str | None:
+        value = row.get(champion.link)
+        return None if _is_missing(value) else str(value).strip().lower()
+
+    def domain(row: dict) -> str | None:
+        value = _email_domain(row.get("email"))
+        return None if value is None or not value.strip() else value.strip()
+
+    mine, created, here = link(person), person.get("created_at"), domain(person)
+    earlier = [q for q in people
+               if mine is not None and created is not None and link(q) == mine
+               and q.get("created_at") is not None and q["created_at"] < created
+               and here is not None and domain(q) is not None and domain(q) != here
+               and _truth(q.get(champion.power_user)) is True]
+    if not earlier:
+        return 0.0
+    high = champion.nps is not None and any(
+        (n := _to_number(q.get(champion.nps))) is not None and n >= champion.nps_min
+        for q in earlier)
+    return float(champion.points + (champion.nps_bonus if high else 0))
 
 
 # ============================================================================================
