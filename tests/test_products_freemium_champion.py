@@ -1,7 +1,7 @@
-"""Multi-product models (docs/semantics.md §6): the engine agrees with the reference scorer.
+"""Multi-product models (§6), the freemium ceiling (§2.8) and champion movement (§1.1).
 
-Behavior is the best product's score (never the sum) plus the cross-product bonus when enough
-products are active; explanations show which product drove it and still add up.
+Each is checked against the reference scorer (Hypothesis where the inputs vary) and on the
+seeds' own examples; explanations still add up.
 """
 
 from __future__ import annotations
