@@ -247,3 +247,17 @@ def test_champion_movement_from_the_seed(con) -> None:
             con.to_pyarrow(compiled.expr, params=compiled.params(T)).to_pylist()}
     assert rows == {"ana-old": 0, "ana-new": 50, "bo-old": 0, "bo-new": 40, "cy-old": 0,
                     "cy-new": 0}
+
+
+def test_champion_columns_are_checked_against_the_data() -> None:
+    from leadscore.spec.model import ScoringModel
+    from leadscore.spec.semantic import DataSchema, check_against_data
+
+    model = ScoringModel.model_validate(CHAMPION_MODEL)
+    found = check_against_data(model, DataSchema(people=frozenset({"person_id", "linkedin"})))
+    assert sorted((d.code, d.path[-1], d.severity) for d in found) == [
+        ("LS301", "champion", "error"), ("LS301", "nps", "error"),
+        ("LS301", "power_user", "error")]
+    complete = DataSchema(people=frozenset({"person_id", "linkedin", "power_user", "nps",
+                                            "email"}))
+    assert check_against_data(model, complete) == []

@@ -333,6 +333,12 @@ def check_against_data(model: m.ScoringModel, schema: DataSchema) -> list[Diagno
                                       path=("fit", "champion", key),
                                       hint=_hint(column, sorted(schema.people))
                                       or "champion movement reads people columns"))
+        if not {"email", "email_domain"} & schema.people:
+            # The move is told by the company domain of the two records' emails.
+            out.append(Diagnostic("LS301", "champion movement compares email domains, but the "
+                                  "people have no `email` (or `email_domain`) column",
+                                  path=("fit", "champion"),
+                                  hint="map the email column with `columns:` in leadscore.yaml"))
     freemium = model.behavior.freemium
     if freemium is not None and resolve_field(freemium.field, schema) is None:
         out.append(Diagnostic("LS301", f"attribute '{freemium.field}' is not in the data",
