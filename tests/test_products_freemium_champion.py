@@ -10,10 +10,19 @@ import math
 from datetime import datetime, timedelta
 from typing import Any
 
+import ibis
+import pyarrow as pa
+import pyarrow.parquet as pq
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from leadscore.compile.assemble import compile_scores
+from leadscore.compile.tables import ScoringTables
+from leadscore.project import Project
+from leadscore.scaffold import init_project
 from leadscore.spec.loader import load_model_text
+from leadscore.spec.model import ScoringModel
+from leadscore.spec.semantic import DataSchema, check_against_data
 from leadscore.testing.reference import reference_score
 from tests.strategies import Scenario, World, decay_spec, event_rule, scenarios, validate
 from tests.test_engine_vs_reference import SETTINGS, _close, run_engine
@@ -96,8 +105,6 @@ def test_behavior_is_the_best_product_not_the_sum(con) -> None:
 
 
 def test_product_explanation_adds_up(tmp_path) -> None:
-    from leadscore.project import Project
-    from leadscore.scaffold import init_project
 
     init_project(tmp_path, people=200, end=T)
     (tmp_path / "model.yaml").write_text("""\
@@ -134,10 +141,7 @@ statuses:
 
 def test_freemium_ceiling_caps_long_free_users_and_explains_it(tmp_path) -> None:
     """The seeds: free for more than 90 days and no upgrade signal -> behavior at most 40."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
 
-    from leadscore.project import Project
 
     days = timedelta(days=1)
     people = [{"person_id": "old", "plan": "Free", "created_at": T - 120 * days},
@@ -196,12 +200,7 @@ def champion_people(draw) -> list[dict]:
 @settings(max_examples=60, **SETTINGS)
 @given(people=champion_people())
 def test_champion_movement_matches_reference(con, people: list[dict]) -> None:
-    import ibis
-    import pyarrow as pa
 
-    from leadscore.compile.assemble import compile_scores
-    from leadscore.compile.tables import ScoringTables
-    from leadscore.spec.model import ScoringModel
 
     model = ScoringModel.model_validate(CHAMPION_MODEL)
     schema = pa.schema([("person_id", pa.string()), ("email", pa.string()),
@@ -218,12 +217,7 @@ def test_champion_movement_matches_reference(con, people: list[dict]) -> None:
 
 def test_champion_movement_from_the_seed(con) -> None:
     """+40 for an alumnus signing up from a new company domain, +10 with a prior NPS of 9+."""
-    import ibis
-    import pyarrow as pa
 
-    from leadscore.compile.assemble import compile_scores
-    from leadscore.compile.tables import ScoringTables
-    from leadscore.spec.model import ScoringModel
 
     days = timedelta(days=1)
     people = [
@@ -250,8 +244,6 @@ def test_champion_movement_from_the_seed(con) -> None:
 
 
 def test_champion_columns_are_checked_against_the_data() -> None:
-    from leadscore.spec.model import ScoringModel
-    from leadscore.spec.semantic import DataSchema, check_against_data
 
     model = ScoringModel.model_validate(CHAMPION_MODEL)
     found = check_against_data(model, DataSchema(people=frozenset({"person_id", "linkedin"})))
