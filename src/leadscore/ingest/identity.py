@@ -83,7 +83,7 @@ FROM _ls_ids""")
                                                                          source_person_id)""")
 
 
-def _attribute_columns(con: duckdb.DuckDBPyConnection, records: str, key: str,
+def _attribute_columns(con: duckdb.DuckDBPyConnection, records: str,
                        fixed: tuple[str, ...]) -> list[str]:
     """``arg_max`` per attribute key, cast to the narrowest type all its values fit."""
     keys = [r[0] for r in con.execute(
@@ -126,7 +126,7 @@ def _infer(con: duckdb.DuckDBPyConnection, records: str, value: str) -> str:
 
 
 def _accounts(con: duckdb.DuckDBPyConnection) -> None:
-    attrs = _attribute_columns(con, "ls_account_records", "account_id", FIXED_ACCOUNTS)
+    attrs = _attribute_columns(con, "ls_account_records", FIXED_ACCOUNTS)
     extra = "".join(", " + c for c in attrs)
     con.execute(f"""
 CREATE OR REPLACE TABLE ls_accounts AS
@@ -141,7 +141,7 @@ def _people(con: duckdb.DuckDBPyConnection) -> None:
 CREATE OR REPLACE TEMP TABLE _ls_precords AS
 SELECT m.person_id, r.email, r.account_id, r.created_at, r.ts, r.attrs
 FROM ls_people_records r JOIN ls_person_ids m ON m.alias_id = r.record_id""")
-    attrs = _attribute_columns(con, "_ls_precords", "person_id", FIXED_PEOPLE)
+    attrs = _attribute_columns(con, "_ls_precords", FIXED_PEOPLE)
     extra = "".join(", " + c for c in attrs)
     con.execute(f"""
 CREATE OR REPLACE TEMP TABLE _ls_pattrs AS

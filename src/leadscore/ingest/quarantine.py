@@ -75,8 +75,13 @@ def apply_fixes(con: duckdb.DuckDBPyConnection, path: Path) -> list[int]:
     if not path.exists():
         raise DataError(f"no file {path}; export rows with `leadscore quarantine list --out "
                         f"{path.name}`, fix them, then replay it")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataError(f"cannot read {path}: {exc}; pass the JSON-lines file written by "
+                        "`leadscore quarantine list --out`") from None
     fixes: dict[int, str] = {}
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         try:

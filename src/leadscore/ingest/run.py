@@ -21,7 +21,7 @@ from pathlib import Path
 import duckdb
 
 from leadscore.config import EVENT_FORMATS, IngestConfig, IngestSourceConfig, ProjectConfig
-from leadscore.errors import ConfigError
+from leadscore.errors import ConfigError, DataError
 from leadscore.ingest import identity, lines, quarantine, store, tabular
 from leadscore.ingest.amplitude import AMPLITUDE
 from leadscore.ingest.domains import personal_domains
@@ -206,7 +206,12 @@ def _load_file(con: duckdb.DuckDBPyConnection, source: IngestSourceConfig, path:
     with _transaction(con):
         if source.format in EVENT_FORMATS:
             fmt = FORMATS[source.format]
-            lines.load_lines(con, path)
+            try:
+                lines.load_lines(con, path)
+            except duckdb.Error as exc:  # not text at all: invalid UTF-8, a corrupt archive
+                raise DataError(f"cannot read {path} as lines of text: {exc}; convert it to "
+                                "UTF-8 (e.g. iconv) or fix the archive and run ingest again",
+                                source=source.name) from exc
             messages = lines.expand_messages(con, lines.LINES, fmt.batch_key)
             stage(con, fmt, messages, limits)
             counts = load_stage(con, source.name, source.format, limits,
@@ -285,7 +290,8 @@ def _replay_source(con: duckdb.DuckDBPyConnection, source: IngestSourceConfig, s
                        for k in keys)
         con.execute(f"CREATE OR REPLACE TEMP TABLE {tabular.SRC} AS SELECT file AS _ls_file, "
                     f"line AS _ls_line{cols} FROM _ls_replay")
-        counts = tabular.load(con, source, limits)
+        counts = tabular.load(con, source, limits,
+                              raw="(SELECT file, line, item, raw FROM _ls_replay)")
     # Rows that now pass (loaded or already present) leave quarantine; the others keep the
     # reason they have now.
     con.execute("""

@@ -36,6 +36,9 @@ from leadscore.ingest.store import ident, quote
 
 SRC = "_ls_src"
 RAW = "_ls_src_raw"
+REQUIRED_IDS = {"people": ("person_id",), "accounts": ("account_id",),
+                "outcomes": ("person_id", "account_id"), "events": ("person_id", "anonymous_id")}
+"""Per kind, the id columns of which at least one must be mapped or present."""
 CANONICAL = {
     "events": ("event_id", "person_id", "anonymous_id", "event", "ts", "sent_at", "received_at",
                "account_id", "properties"),
@@ -131,10 +134,24 @@ def _mapping(source: IngestSourceConfig, available: dict[str, str]) -> dict[str,
     if missing:
         raise DataError(f"`columns:` maps from {', '.join(map(repr, missing))}, not in the data; "
                         f"it has {', '.join(map(repr, available))}", source=source.name)
+    mapped_from = set(source.columns.values())
+    clashes = [(canonical, src) for canonical, src in source.columns.items()
+               if canonical != src and canonical.lower() in
+               {c.lower() for c in available if c not in mapped_from}]
+    if clashes:
+        canonical, src = clashes[0]
+        raise DataError(f"`columns:` maps {src!r} to {canonical!r}, but the data already has a "
+                        f"column {canonical!r}; map that column too, or rename one of them in "
+                        "the export", source=source.name)
     mapping = dict(source.columns)
     for canonical in CANONICAL[source.kind]:
         if canonical not in mapping and canonical in available:
             mapping[canonical] = canonical
+    needed = REQUIRED_IDS[source.kind]
+    if not any(key in mapping for key in needed):
+        raise DataError(f"no {' or '.join(needed)} column: map one with `columns:` (e.g. "
+                        f"`columns: {{{needed[0]}: Record ID}}`); the data has "
+                        f"{', '.join(map(repr, available))}", source=source.name)
     return mapping
 
 
@@ -169,17 +186,25 @@ def _raw_view(con: duckdb.DuckDBPyConnection, available: dict[str, str]) -> None
                 f"FROM {SRC}")
 
 
-def load(con: duckdb.DuckDBPyConnection, source: IngestSourceConfig, limits: Limits) -> Counts:
-    """Validate ``_ls_src`` and load it into the store as ``source.kind``; returns the counts."""
+def load(con: duckdb.DuckDBPyConnection, source: IngestSourceConfig, limits: Limits,
+         raw: str | None = None) -> Counts:
+    """Validate ``_ls_src`` and load it into the store as ``source.kind``; returns the counts.
+
+    ``raw`` is a relation ``(file, line, item, raw)`` holding each row's original text, for a
+    replay (re-serialising the re-read columns would not give back the quarantined text, and
+    a row still bad would be quarantined a second time); by default it is built from the data.
+    """
     available = _columns(con, SRC)
     mapping = _mapping(source, available)
-    _raw_view(con, available)
+    if raw is None:
+        _raw_view(con, available)
+        raw = RAW
     if source.kind == "events":
-        return _events(con, source, mapping, available, limits)
-    return _records(con, source, mapping, available, limits)
+        return _events(con, source, mapping, available, limits, raw)
+    return _records(con, source, mapping, available, limits, raw)
 
 
-def _events(con, source, mapping, available, limits) -> Counts:
+def _events(con, source, mapping, available, limits, raw) -> Counts:
     fmt = source.options.timestamp_format
     person, anon, event = (_text(mapping, "person_id"), _text(mapping, "anonymous_id"),
                            _text(mapping, "event"))
@@ -215,7 +240,7 @@ FROM {SRC}""")
     con.execute(f"CREATE OR REPLACE TEMP TABLE {STAGE} AS SELECT *, {reason_sql(limits)} AS reason "
                 "FROM _ls_x3")
     con.execute("DROP TABLE _ls_x3")
-    return load_stage(con, source.name, source.format, limits, RAW)
+    return load_stage(con, source.name, source.format, limits, raw)
 
 
 def _now(limits: Limits) -> str:
@@ -226,7 +251,7 @@ def _future(limits: Limits) -> str:
     return f"{_now(limits)} + INTERVAL {int(limits.max_future_s)} SECOND"
 
 
-def _records(con, source, mapping, available, limits) -> Counts:
+def _records(con, source, mapping, available, limits, raw) -> Counts:
     fmt = source.options.timestamp_format
     kind, src, now = source.kind, quote(source.name), _now(limits)
     fixed = CANONICAL[kind]
@@ -254,7 +279,7 @@ def _records(con, source, mapping, available, limits) -> Counts:
     reasons = dict(con.execute(f"SELECT reason, count(*) FROM {STAGE} WHERE reason IS NOT NULL "
                                "GROUP BY reason").fetchall())
     if reasons:
-        quarantine(con, source.name, source.format, now, RAW)
+        quarantine(con, source.name, source.format, now, raw)
     before = _count(con, kind)
     good = f"(SELECT * FROM {STAGE} WHERE reason IS NULL)"
     if kind == "people":
