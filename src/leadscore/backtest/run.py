@@ -47,7 +47,6 @@ from leadscore.spec import model as m
 from leadscore.spec.durations import format_duration
 
 if TYPE_CHECKING:
-    from pathlib import Path
 
     from leadscore.compile.assemble import CompiledScores
     from leadscore.project import Project
@@ -489,14 +488,19 @@ def plan_backtest(
         last_event = _scalar(engine, as_timestamp(events.ts).max())
         if last_event is not None and (until is None or last_event > until):
             until = last_event
-    if end is None:
-        if until is None:
-            raise DataError("the outcomes table is empty; there is nothing to backtest",
-                            source="outcomes")
-        end = (until - horizon).replace(hour=0, minute=0, second=0, microsecond=0)
-    end = _naive_utc(end)
-    if start is None:
-        start = end - (DEFAULT_CUTOFFS - 1) * every
+    if end is None and until is None:
+        raise DataError("the outcomes table is empty; there is nothing to backtest",
+                        source="outcomes")
+    try:
+        if end is None:
+            end = (until - horizon).replace(hour=0, minute=0, second=0, microsecond=0)
+        end = _naive_utc(end)
+        if start is None:
+            start = end - (DEFAULT_CUTOFFS - 1) * every
+    except OverflowError:
+        raise ConfigError(f"the horizon ({format_duration(horizon)}) or step "
+                          f"({format_duration(every)}) reaches before year 1; use durations "
+                          "shorter than the data's history") from None
     cutoffs = cutoff_grid(start, end, every)
     return BacktestPlan(engine, outcomes, cutoffs, end, every, horizon, conversions,
                         won_outcome, until)
@@ -541,14 +545,6 @@ def run_backtest(
                         started=started)
 
 
-def with_model(project: Project, model_path: Path) -> Project:
-    """The same project (engine and tables shared, not reopened) with another model file.
-
-    Close only ``project``: the returned one borrows its engine.
-    """
-    return project.with_model(model_path)
-
-
 def _warnings(result: BacktestResult, until: datetime | None) -> tuple[str, ...]:
     out = []
     s = result.settings
@@ -584,5 +580,4 @@ __all__ = [
     "rule_infos",
     "run_backtest",
     "score_scale",
-    "with_model",
 ]

@@ -30,7 +30,6 @@ from leadscore.backtest.run import (
     DEFAULT_WON,
     plan_backtest,
     rule_infos,
-    with_model,
 )
 from leadscore.calibrate.coverage import fired_patterns
 from leadscore.calibrate.learn import fit_logistic
@@ -219,7 +218,7 @@ def calibrate_project(
     loaded = load_model_text(proposed_text, file=str(out))  # raises SpecError if invalid
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(proposed_text, encoding="utf-8")
-    errors = [d for d in with_model(project, out).validate(with_data=True)
+    errors = [d for d in project.with_model(out).validate(with_data=True)
               if d.severity == "error"]
     if errors:
         raise SpecError(errors)

@@ -354,5 +354,7 @@ def suggest(statuses: Sequence[m.Status], old: ir.Table, new: ir.Table, goal: Go
                 value = low - (1 if target.op == ">" else 0)
         if value is not None:
             values[index] = float(round(value))
-        plans.append(StatusPlan(status, cond, tuple(values), index, note))
+        # A threshold that could not be chosen stays as it was, and is not reported as tuned.
+        plans.append(StatusPlan(status, cond, tuple(values),
+                                index if value is not None else None, note))
     return plans

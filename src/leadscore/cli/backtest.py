@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from leadscore.cli.options import ModelOption, ProjectOption, parse_instant
 from leadscore.errors import ConfigError, NotFoundError
@@ -49,7 +50,7 @@ def _parse_duration(text: str, option: str) -> timedelta:
 
     try:
         return parse_duration(text)
-    except ValueError as exc:
+    except (ValueError, OverflowError) as exc:
         raise ConfigError(f"{option}: {exc}") from None
 
 
@@ -84,10 +85,11 @@ def _out_path(given: Path | None, project: Project, default: str) -> Path:
 def print_summary(result: BacktestResult, out: Console = console) -> None:
     """The plain-word summary and the verdicts of a backtest, for a terminal."""
     for line in result.summary():
-        out.print(line, highlight=False)
+        out.print(line, highlight=False, markup=False)  # model names are free text
     for verdict in result.verdicts:
         style = _LEVEL_STYLE[verdict.level]
-        out.print(f"[{style}]{_LEVEL_MARK[verdict.level]} {verdict.title}[/]: {verdict.message}",
+        out.print(f"[{style}]{_LEVEL_MARK[verdict.level]} {escape(verdict.title)}[/]: "
+                  f"{escape(verdict.message)}",
                   highlight=False)
     for warning in result.run.warnings:
         out.print(f"[yellow]Caveat:[/] {warning}", highlight=False)
@@ -114,8 +116,8 @@ def backtest_and_report(project: Project, out_dir: Path, out: Console = console)
     for st in result.statuses:
         line += (f"; {st.status}s convert at {times(st.lift)} the rest ({pct(st.precision)} vs "
                  f"{pct(st.rest_rate)})")
-    out.print(line + ".", highlight=False)
-    out.print(f"Report: [bold]{path}[/]", highlight=False)
+    out.print(line + ".", highlight=False, markup=False)
+    out.print(f"Report: [bold]{escape(str(path))}[/]", highlight=False)
     return path
 
 
@@ -186,12 +188,12 @@ def report(
     from leadscore.report import write_report
 
     if result_file is not None:
-        if not result_file.exists():
+        if not result_file.is_file():
             raise NotFoundError(f"no backtest result at {result_file}; run `leadscore backtest` "
                                 "first or omit the file to run one now")
         try:
             result = BacktestResult.from_json(result_file.read_text(encoding="utf-8"))
-        except (ValueError, TypeError, KeyError) as exc:
+        except (ValueError, TypeError, KeyError, AttributeError, OSError) as exc:
             raise ConfigError(f"{result_file} is not a backtest result written by `leadscore "
                               f"backtest`: {exc}") from None
         path = out if out is not None else result_file.with_suffix(".html")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from leadscore.backtest.result import BacktestResult, _dump, _load
+from leadscore.backtest.result import BacktestResult, _dump, _load, num
 from leadscore.diff.metrics import MetricDelta
 from leadscore.diff.rules import RuleDiff
 
@@ -117,8 +117,8 @@ class DiffResult:
         if self.movers:
             lines.append("Largest movers:")
             for p in self.movers:
-                lines.append(f"  {p.person_id}: {p.status_a or '(none)'} ({_n(p.total_a)}) → "
-                             f"{p.status_b or '(none)'} ({_n(p.total_b)})")
+                lines.append(f"  {p.person_id}: {p.status_a or '(none)'} ({num(p.total_a)}) → "
+                             f"{p.status_b or '(none)'} ({num(p.total_b)})")
         lines.append(f"Backtest on {len(self.backtest_a.settings.cutoffs)} cutoffs:"
                      "                 A          B     change")
         for d in self.metrics:
@@ -130,7 +130,3 @@ class DiffResult:
             lines.append(f"  {r.section} {r.name}: {r.change}")
             lines += [f"    {d}" for d in r.details]
         return lines
-
-
-def _n(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:.1f}"

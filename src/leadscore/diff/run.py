@@ -25,7 +25,6 @@ from leadscore.backtest.run import (
     DEFAULT_WON,
     plan_backtest,
     rule_infos,
-    with_model,
 )
 from leadscore.diff.metrics import metric_deltas
 from leadscore.diff.result import DiffResult, Mover, StatusMove
@@ -76,7 +75,7 @@ def diff_models(
     for path in (model_a, model_b):
         if not Path(path).exists():
             raise NotFoundError(f"no model file at {path}")
-    pa_, pb_ = with_model(project, Path(model_a)), with_model(project, Path(model_b))
+    pa_, pb_ = project.with_model(model_a), project.with_model(model_b)
     plan = plan_backtest(pa_, start=start, end=end, every=every, horizon=horizon,
                          conversions=conversions, won_outcome=won_outcome)
     errors = [d for d in pb_.validate(with_data=True) if d.severity == "error"]
