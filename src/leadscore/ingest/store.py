@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import duckdb
 
+from leadscore.sqltext import ident, text_literal  # noqa: F401 - re-exported
+
 TYPES = {"string": "VARCHAR", "integer": "BIGINT", "double": "DOUBLE", "boolean": "BOOLEAN",
          "timestamp": "TIMESTAMP"}
 """Property types of ``ingest.properties`` → DuckDB column types."""
@@ -96,11 +98,5 @@ def cast_sql(expr: str, kind: str) -> str:
     return f"try_cast({expr} AS {TYPES[kind]})"
 
 
-def quote(text: str) -> str:
-    """A SQL string literal."""
-    return "'" + text.replace("'", "''") + "'"
-
-
-def ident(name: str) -> str:
-    """A SQL identifier."""
-    return '"' + name.replace('"', '""') + '"'
+quote = text_literal
+"""A SQL string literal (ingest's SQL is built as text; see :mod:`leadscore.sqltext`)."""

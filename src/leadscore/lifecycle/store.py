@@ -26,6 +26,7 @@ from datetime import datetime
 import pyarrow as pa
 
 from leadscore.errors import UnsupportedFeatureError
+from leadscore.sqltext import ident, text_literal
 
 SUFFIXES = ("runs", "history", "transitions", "state")
 SUPPORTED_ENGINES = frozenset({"duckdb"})
@@ -97,9 +98,8 @@ class Connection:
         return {r[0] for r in rows}
 
 
-def quote(name: str) -> str:
-    """A double-quoted SQL identifier."""
-    return '"' + name.replace('"', '""') + '"'
+quote = ident
+"""A double-quoted SQL identifier (see :mod:`leadscore.sqltext`)."""
 
 
 def lit(value) -> str:
@@ -112,7 +112,7 @@ def lit(value) -> str:
         return "TRUE" if value else "FALSE"
     if isinstance(value, int | float):
         return repr(value)
-    return "'" + str(value).replace("'", "''") + "'"
+    return text_literal(str(value))
 
 
 @dataclass(frozen=True)
