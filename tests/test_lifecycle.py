@@ -324,6 +324,31 @@ RUN = st.tuples(st.integers(0, 30),  # as-of in 12-hour steps: 36h / 5d cooldown
                 st.dictionaries(st.sampled_from(["a", "b", "c"]), STATUS, max_size=3))
 
 
+def state_of(moves_: list[tuple]) -> dict[tuple, tuple]:
+    """The state table's rows derived from transitions (as_of, entity, kind, status)."""
+    state: dict[tuple, list] = {}
+    for as_of, entity, kind, status in sorted(moves_):
+        row = state.setdefault((entity, status), [None, None, None, 0])
+        if kind == "entered":
+            row[0] = row[0] or as_of
+            row[1] = as_of
+            row[3] += 1
+        else:
+            row[2] = as_of
+    return {key: (*row, row[1] is not None and (row[2] is None or row[1] > row[2]))
+            for key, row in state.items()}
+
+
+def stored_state(con: Connection) -> dict[tuple, tuple]:
+    rows = con.query("SELECT entity_id, status, first_entered_at, last_entered_at, "
+                     "last_exited_at, times_entered, is_current FROM scores_state "
+                     "WHERE entity_type = 'person'").to_pylist()
+    assert len(rows) == len({(r["entity_id"], r["status"]) for r in rows})
+    return {(r["entity_id"], r["status"]): (r["first_entered_at"], r["last_entered_at"],
+                                            r["last_exited_at"], r["times_entered"],
+                                            r["is_current"]) for r in rows}
+
+
 @pytest.fixture(scope="module")
 def memory_project(tmp_path_factory: pytest.TempPathFactory):
     proj = make_project(tmp_path_factory.mktemp("hypothesis"), db=":memory:")
@@ -347,6 +372,9 @@ def test_sql_transitions_match_the_oracle(memory_project: Project, sequence) -> 
         recorded[as_of] = statuses  # a re-run of an as-of replaces it
     expected, lifecycle_status = oracle(recorded, COOLDOWNS)
     assert moves(proj) == sorted(expected, key=lambda m: (m[0], m[1], m[2] != "exited"))
+    # The state is rebuilt only for the entities a run touched: it must still equal the state
+    # of every transition ever recorded.
+    assert stored_state(con) == state_of(expected)
     for e in ("a", "b", "c"):
         if any(e in s for s in recorded.values()):
             got = {(r["as_of"], e): r["lifecycle_status"]

@@ -70,6 +70,7 @@ class ScoreResult:
 
 def _with_people(reasons: pa.Array, people: pa.ChunkedArray, weight: float) -> pa.Array:
     """Account top reasons: the weighted people score first, then the account's own rules."""
+    reasons = reasons.dictionary_decode() if pa.types.is_dictionary(reasons.type) else reasons
     points = pc.multiply(pc.cast(people, pa.float64()), weight)
     text = pc.binary_join_element_wise(
         "people ", pc.if_else(pc.greater_equal(points, 0), "+", ""),
@@ -204,6 +205,20 @@ class Project:
         return compile_scores(self.tables, self.loaded.model, person_ids=person_ids,
                               detail=detail, dialect=dialect)
 
+    def scoring_query(self):
+        """(compiled scores, the expression :meth:`score` runs).
+
+        The lean expression (results and rule contributions) reduced to
+        :data:`~leadscore.compile.assemble.RESULT_COLUMNS` plus the top reasons ranked by the
+        engine (:mod:`leadscore.compile.reason_ranks`): a dozen narrow columns, fetched whole.
+        """
+        from leadscore.compile.assemble import RESULT_COLUMNS
+        from leadscore.compile.reason_ranks import with_reason_ranks
+
+        compiled = self.compiled(detail=False)
+        return compiled, with_reason_ranks(compiled.expr, self.loaded.model,
+                                           list(RESULT_COLUMNS))
+
     def score(self, as_of: datetime | None = None) -> ScoreResult:
         """Score every person as of ``as_of`` (default: now)."""
         from leadscore.compile.assemble import RESULT_COLUMNS
@@ -212,21 +227,12 @@ class Project:
         warnings = self._checked
         as_of = to_utc_naive(as_of or utc_now())
         started = time.perf_counter()
-        # The lean expression: results plus the contributions top reasons rank, nothing else.
-        compiled = self.compiled(detail=False)
+        compiled, expr = self.scoring_query()
         model = self.loaded.model
-        params = compiled.params(as_of)
-        # An engine that streams its result (DuckDB) is read piece by piece, keeping only the
-        # result columns and reasons of each piece: the contributions are never all in memory.
-        batches = getattr(self.engine, "execute_batches", None)
-        parts = (batches(compiled.expr, params) if batches is not None
-                 else [self.engine.execute(compiled.expr, params)])
-        pieces = [data.select(list(RESULT_COLUMNS)).append_column(
-            "reasons", top_reasons(model, data)) for data in parts]
-        if not pieces:
-            schema = compiled.expr.select(*RESULT_COLUMNS).schema().to_pyarrow()
-            pieces = [schema.append(pa.field("reasons", pa.string())).empty_table()]
-        table = pa.concat_tables(pieces)
+        data = self.engine.execute(expr, compiled.params(as_of))
+        table = data.select(list(RESULT_COLUMNS)).append_column("reasons",
+                                                                top_reasons(model, data))
+        del data
         accounts = self._score_accounts(as_of) if model.accounts is not None else None
         return ScoreResult(table, as_of, compiled.logic_hash, model.name,
                            time.perf_counter() - started, warnings, accounts)

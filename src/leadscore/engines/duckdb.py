@@ -8,7 +8,6 @@ is lives in :mod:`leadscore.compile`.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -113,23 +112,6 @@ class DuckDBEngine:
             relation = self.con.con.sql(self.sql(expr, params))
             table = _arrow(relation, "table")()
             return expr.__pyarrow_result__(table, data_mapper=DuckDBPyArrowData)
-        except Exception as exc:
-            raise EngineError(f"DuckDB failed to run the compiled model: {exc}") from exc
-
-    def execute_batches(self, expr: ir.Expr, params: dict | None = None, *,
-                        rows: int = 131_072) -> Iterator[pa.Table]:
-        """:meth:`execute` in pieces of about ``rows`` rows, as DuckDB produces them.
-
-        Why: ``to_arrow_table`` holds the whole result twice at its peak (DuckDB's collected
-        result, then the Arrow copy), ~0.5 GB for a million scored people with every rule's
-        contribution; ``score`` only keeps a dozen columns of each piece.
-        """
-        try:
-            self.con._run_pre_execute_hooks(expr)
-            reader = _arrow(self.con.con.sql(self.sql(expr, params)), "reader")(rows)
-            for batch in reader:
-                yield expr.__pyarrow_result__(pa.Table.from_batches([batch]),
-                                              data_mapper=DuckDBPyArrowData)
         except Exception as exc:
             raise EngineError(f"DuckDB failed to run the compiled model: {exc}") from exc
 

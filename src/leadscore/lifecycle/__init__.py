@@ -36,6 +36,8 @@ from leadscore.lifecycle.store import (
     cooldowns_json,
     decide,
     ensure,
+    history_scores,
+    insert_history,
     lit,
     quote,
     rebuild_state,
@@ -114,11 +116,8 @@ def _scores(result: ScoreResult, id_column: str) -> pa.Table:
     if ids.null_count:
         raise DataError(f"{ids.null_count} score row(s) have no {id_column}; every recorded "
                         "entity needs an id")
-    ids = pc.cast(ids, pa.string())
-    if pc.count_distinct(ids).as_py() != len(ids):
-        raise DataError(f"the scores repeat some {id_column}; one row per entity is recorded")
     return pa.table({
-        "entity_id": ids,
+        "entity_id": pc.cast(ids, pa.string()),
         "fit": pc.cast(table["fit"], pa.float64()),
         "behavior": pc.cast(table["behavior"], pa.float64()),
         "total": pc.cast(table["total"], pa.float64()),
@@ -161,27 +160,37 @@ def record_run(project: Project, result: ScoreResult, *, entity_type: str = "per
     run_id = run_id_for(as_of)
     cooldowns = {s.name: s.cooldown.total_seconds()
                  for s in entity_statuses(model, entity_type) if s.cooldown}
-    con.load("_ls_scores", _scores(result, id_column))
+    scores = _scores(result, id_column)
+    # The scores are scanned where they are (Arrow), not copied into a table first.
+    with con.scanning("_ls_scores", scores):
+        if con.scalar("SELECT COUNT(*) - COUNT(DISTINCT entity_id) FROM _ls_scores"):
+            raise DataError(f"the scores repeat some {id_column}; one row per entity is "
+                            "recorded")
+        return _record(con, t, result, entity_type, run_id, cooldowns, scores.num_rows)
+
+
+def _record(con: Connection, t: Tables, result: ScoreResult, entity_type: str, run_id: str,
+            cooldowns: dict[str, float], entities: int) -> RunSummary:
+    """:func:`record_run` inside one transaction, the run's scores registered as _ls_scores."""
+    as_of = result.as_of
     et, at = lit(entity_type), lit(as_of)
+    # Entities whose transitions this run removes or adds: only their state is rebuilt.
+    touched = (f"SELECT entity_id FROM {t.transitions} WHERE entity_type = {et} "
+               f"AND as_of >= {at}")
     con.execute("BEGIN TRANSACTION")
     try:
         replaced = bool(con.scalar(
             f"SELECT COUNT(*) FROM {t.runs} WHERE entity_type = {et} AND as_of = {at}"))
         con.execute(f"DELETE FROM {t.runs} WHERE entity_type = {et} AND as_of = {at}")
         con.execute(f"DELETE FROM {t.history} WHERE entity_type = {et} AND as_of = {at}")
-        entities = con.scalar("SELECT COUNT(*) FROM _ls_scores")
         now = datetime.now(UTC).replace(tzinfo=None)
         con.execute(f"""
             INSERT INTO {t.runs} VALUES ({et}, {lit(run_id)}, {at}, {lit(result.logic_hash)},
                 {lit(result.model_name)}, {lit(cooldowns_json(cooldowns))}, {entities},
                 {lit(now)})""")
-        con.execute(f"""
-            INSERT INTO {t.history}
-            SELECT {lit(run_id)}, {at}, {et}, entity_id, fit, behavior, total, status, NULL,
-                   {lit(result.logic_hash)}, {lit(now)}
-            FROM _ls_scores""")
-        # Transitions from this as-of on are recomputed, in as-of order, from stored history:
-        # normally that is just this run; for an out-of-order run it is also every later run.
+        con.temp_table_as("_ls_touched", touched)
+        # Transitions from this as-of on are recomputed, in as-of order: normally that is just
+        # this run; for an out-of-order run it is also every later run (from stored history).
         con.execute(f"DELETE FROM {t.transitions} WHERE entity_type = {et} AND as_of >= {at}")
         previous_hash = con.scalar(
             f"SELECT logic_hash FROM {t.runs} WHERE entity_type = {et} AND as_of < {at} "
@@ -193,17 +202,26 @@ def record_run(project: Project, result: ScoreResult, *, entity_type: str = "per
         held_back = 0
         for run in replay:
             changed = previous_hash is not None and run["logic_hash"] != previous_hash
-            decide(con, t, entity_type=entity_type, run_id=run["run_id"], as_of=run["as_of"],
-                   cooldowns=json.loads(run["cooldowns"] or "{}"))
+            this_run = run["run_id"] == run_id
+            source = ("SELECT entity_id, status, total FROM _ls_scores" if this_run else
+                      history_scores(t, entity_type=entity_type, run_id=run["run_id"]))
+            decide(con, t, entity_type=entity_type, as_of=run["as_of"],
+                   cooldowns=json.loads(run["cooldowns"] or "{}"), scores=source)
+            if this_run:
+                insert_history(con, t, entity_type=entity_type, run_id=run_id, as_of=as_of,
+                               logic_hash=result.logic_hash, scored_at=now,
+                               scores="_ls_scores")
             apply(con, t, entity_type=entity_type, run_id=run["run_id"], as_of=run["as_of"],
-                  cause="model_change" if changed else "data")
-            if run["run_id"] == run_id:
+                  cause="model_change" if changed else "data", update_history=not this_run)
+            if this_run:
                 model_changed = changed
                 held_back = con.scalar(
                     "SELECT COUNT(*) FROM _ls_eff WHERE model_status IS NOT NULL "
                     "AND new_status IS NULL")
             previous_hash = run["logic_hash"]
-        rebuild_state(con, t, entity_type=entity_type)
+        con.execute(f"INSERT INTO _ls_touched {touched}")
+        rebuild_state(con, t, entity_type=entity_type,
+                      entities="SELECT entity_id FROM _ls_touched")
         counts = {r["kind"]: r["n"] for r in con.query(
             f"SELECT kind, COUNT(*) AS n FROM {t.transitions} WHERE entity_type = {et} "
             f"AND run_id = {lit(run_id)} GROUP BY kind").to_pylist()}
@@ -212,8 +230,8 @@ def record_run(project: Project, result: ScoreResult, *, entity_type: str = "per
         con.execute("ROLLBACK")
         raise
     finally:
-        con.execute("DROP TABLE IF EXISTS _ls_scores")
         con.execute("DROP TABLE IF EXISTS _ls_eff")
+        con.execute("DROP TABLE IF EXISTS _ls_touched")
     return RunSummary(run_id, as_of, entity_type, int(entities), int(counts.get("entered", 0)),
                       int(counts.get("exited", 0)), int(held_back), replaced,
                       [r["as_of"] for r in replay if r["run_id"] != run_id], model_changed)

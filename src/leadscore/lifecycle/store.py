@@ -20,6 +20,8 @@ Tables, for ``output.table = scores``:
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -78,14 +80,14 @@ class Connection:
         rows = self.raw.execute(sql).fetchall()
         return rows[0][0] if rows else None
 
-    def load(self, name: str, data: pa.Table) -> None:
-        """(Re)create temporary table ``name`` from Arrow data."""
-        view = f"_in_{name}"
-        self.raw.register(view, data)
+    @contextmanager
+    def scanning(self, name: str, data: pa.Table) -> Iterator[None]:
+        """Arrow data queryable as ``name`` while the block runs (scanned in place, no copy)."""
+        self.raw.register(name, data)
         try:
-            self.raw.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT * FROM {view}")
+            yield
         finally:
-            self.raw.unregister(view)
+            self.raw.unregister(name)
 
     def temp_table_as(self, name: str, select: str) -> None:
         """(Re)create temporary table ``name`` from a query."""
@@ -147,16 +149,20 @@ def cooldown_cte(cooldowns: dict[str, float]) -> str:
                               for name, sec in sorted(cooldowns.items()))
 
 
-def decide(con: Connection, t: Tables, *, entity_type: str, run_id: str, as_of: datetime,
-           cooldowns: dict[str, float]) -> None:
+def decide(con: Connection, t: Tables, *, entity_type: str, as_of: datetime,
+           cooldowns: dict[str, float], scores: str) -> None:
     """Compute temp table ``_ls_eff``: each entity's previous and new lifecycle status in a run.
 
-    The previous status is the state as of the last transition *before* ``as_of`` (so a run
-    being replayed never sees its own or later transitions). An entity of the run whose model
-    status differs from its previous status takes the new status unless the status has a
-    cooldown and the entity exited it less than the cooldown ago: then it is held back
-    (lifecycle status NULL). An entity that holds a status but is missing from the run (no
-    longer scored) exits it.
+    ``scores`` is a query of the run's scores (``entity_id``, ``status``, ``total``). The
+    previous status is the state as of the last transition *before* ``as_of`` (so a run being
+    replayed never sees its own or later transitions). An entity of the run whose model status
+    differs from its previous status takes the new status unless the status has a cooldown and
+    the entity exited it less than the cooldown ago: then it is held back (lifecycle status
+    NULL). An entity that holds a status but is missing from the run (no longer scored) exits it.
+
+    Only entities with a model status or a previous status are kept: for every other one the
+    lifecycle status is NULL and nothing moves, and at a million scored people they are most
+    of the run (the table stays the size of the status holders, not of the run).
     """
     et, at = lit(entity_type), lit(as_of)
     con.temp_table_as("_ls_eff", f"""
@@ -172,13 +178,11 @@ def decide(con: Connection, t: Tables, *, entity_type: str, run_id: str, as_of: 
             SELECT entity_id, status FROM st
             WHERE last_entered_at IS NOT NULL
               AND (last_exited_at IS NULL OR last_entered_at > last_exited_at)),
-        cur AS (
-            SELECT entity_id, status, total FROM {t.history}
-            WHERE entity_type = {et} AND run_id = {lit(run_id)}),
         joined AS (
             SELECT COALESCE(c.entity_id, p.entity_id) AS entity_id, c.status AS model_status,
                    c.total AS total, p.status AS previous_status
-            FROM cur c FULL OUTER JOIN prev p ON c.entity_id = p.entity_id)
+            FROM ({scores}) c FULL OUTER JOIN prev p ON c.entity_id = p.entity_id
+            WHERE c.status IS NOT NULL OR p.status IS NOT NULL)
         SELECT j.entity_id, j.model_status, j.total, j.previous_status,
                CASE
                  WHEN j.model_status IS NULL THEN NULL
@@ -194,9 +198,34 @@ def decide(con: Connection, t: Tables, *, entity_type: str, run_id: str, as_of: 
         LEFT JOIN cd ON cd.status = j.model_status""")
 
 
+def history_scores(t: Tables, *, entity_type: str, run_id: str) -> str:
+    """The ``scores`` query of :func:`decide` for a run already in the history table."""
+    return (f"SELECT entity_id, status, total FROM {t.history} "
+            f"WHERE entity_type = {lit(entity_type)} AND run_id = {lit(run_id)}")
+
+
+def insert_history(con: Connection, t: Tables, *, entity_type: str, run_id: str,
+                   as_of: datetime, logic_hash: str, scored_at: datetime, scores: str) -> None:
+    """The run's history rows from ``scores``, with the lifecycle statuses of ``_ls_eff``.
+
+    One insert with the statuses joined in: an ``UPDATE`` of a million fresh rows afterwards
+    cost DuckDB about as much time and memory again.
+    """
+    con.execute(f"""
+        INSERT INTO {t.history}
+        SELECT {lit(run_id)}, {lit(as_of)}, {lit(entity_type)}, s.entity_id, s.fit, s.behavior,
+               s.total, s.status, e.new_status, {lit(logic_hash)}, {lit(scored_at)}
+        FROM {scores} s LEFT JOIN _ls_eff e ON e.entity_id = s.entity_id""")
+
+
 def apply(con: Connection, t: Tables, *, entity_type: str, run_id: str, as_of: datetime,
-          cause: str) -> None:
-    """Insert the run's transitions from ``_ls_eff`` and store its lifecycle statuses."""
+          cause: str, update_history: bool = True) -> None:
+    """Insert the run's transitions from ``_ls_eff``; store its lifecycle statuses.
+
+    ``update_history=False`` when the history rows were inserted with them
+    (:func:`insert_history`). Rows outside ``_ls_eff`` have no model status, and their stored
+    lifecycle status is already NULL.
+    """
     et, at, run = lit(entity_type), lit(as_of), lit(run_id)
     common = f"{et}, entity_id, {{status}}, {{kind}}, {at}, {run}, previous_status, new_status, " \
              f"total, {lit(cause)}"
@@ -210,17 +239,25 @@ def apply(con: Connection, t: Tables, *, entity_type: str, run_id: str, as_of: d
         SELECT {common.format(status="new_status", kind="'entered'")} FROM _ls_eff
         WHERE new_status IS NOT NULL
           AND (previous_status IS NULL OR previous_status <> new_status)""")
-    con.execute(f"""
-        UPDATE {t.history} SET lifecycle_status = e.new_status
-        FROM _ls_eff e
-        WHERE {t.history}.entity_type = {et} AND {t.history}.run_id = {run}
-          AND {t.history}.entity_id = e.entity_id""")
+    if update_history:
+        con.execute(f"""
+            UPDATE {t.history} SET lifecycle_status = e.new_status
+            FROM _ls_eff e
+            WHERE {t.history}.entity_type = {et} AND {t.history}.run_id = {run}
+              AND {t.history}.entity_id = e.entity_id""")
 
 
-def rebuild_state(con: Connection, t: Tables, *, entity_type: str) -> None:
-    """Recompute the state table of one entity type from its transitions."""
+def rebuild_state(con: Connection, t: Tables, *, entity_type: str,
+                  entities: str | None = None) -> None:
+    """Recompute the state rows of one entity type from its transitions.
+
+    ``entities`` (a query of ``entity_id``) limits the rebuild to those entities: the ones
+    whose transitions a run added or removed. The state of every other entity is unchanged,
+    so a run costs its own transitions, not the whole history's.
+    """
     et = lit(entity_type)
-    con.execute(f"DELETE FROM {t.state} WHERE entity_type = {et}")
+    only = f" AND entity_id IN ({entities})" if entities is not None else ""
+    con.execute(f"DELETE FROM {t.state} WHERE entity_type = {et}{only}")
     con.execute(f"""
         INSERT INTO {t.state}
         SELECT entity_type, entity_id, status, first_entered_at, last_entered_at,
@@ -234,7 +271,7 @@ def rebuild_state(con: Connection, t: Tables, *, entity_type: str) -> None:
                    MAX(CASE WHEN kind = 'exited' THEN as_of END) AS last_exited_at,
                    SUM(CASE WHEN kind = 'entered' THEN 1 ELSE 0 END) AS times_entered
             FROM {t.transitions}
-            WHERE entity_type = {et}
+            WHERE entity_type = {et}{only}
             GROUP BY entity_type, entity_id, status) agg""")
 
 
