@@ -119,23 +119,30 @@ def explain(directory: Path, sql: str) -> None:
         seconds = time.perf_counter() - started
         con.execute("PRAGMA disable_profiling")
         profile = json.loads(Path(handle.name).read_text())
-    system = profile.get("system", {})
-    print(f"  elapsed {seconds:.2f} s, CPU {profile['query']['cpu_time']:.2f} s, DuckDB peak "
-          f"buffer memory {system.get('peak_buffer_memory', 0) / 1e6:,.0f} MB")
+    # DuckDB 2 nests the query's figures under "query"/"system" and names operators
+    # "type"/"timing"; DuckDB 1.x keeps them at the top with "operator_*" names.
+    query = profile.get("query", profile)
+    peak = profile.get("system", {}).get("peak_buffer_memory",
+                                         profile.get("system_peak_buffer_memory", 0))
+    print(f"  elapsed {seconds:.2f} s, CPU {query['cpu_time']:.2f} s, DuckDB peak "
+          f"buffer memory {peak / 1e6:,.0f} MB")
 
     def walk(node: dict, depth: int) -> None:
         info = node.get("extra_info", {})
+        kind = node.get("type", node.get("operator_type"))
+        timing = node.get("timing", node.get("operator_timing", 0))
+        rows = node.get("intermediate_rows", node.get("operator_cardinality", 0))
         detail = "; ".join(f"{k}: {str(info[k])[:70]}" for k in
                            ("CTE Name", "Materialized Consumers", "Join Type", "Conditions",
                             "Function", "Filters") if k in info)
-        if node.get("type") != "PROJECTION" or node.get("timing", 0) > 0.05:
-            print(f"  {'  ' * depth}{node.get('type')}  rows {node.get('intermediate_rows', 0):,}"
+        if kind != "PROJECTION" or timing > 0.05:
+            print(f"  {'  ' * depth}{kind}  rows {rows:,}"
                   f"  {node.get('intermediate_size_bytes', 0) / 1e6:,.0f} MB"
-                  f"  {node.get('timing', 0):.2f} s  {detail}")
+                  f"  {timing:.2f} s  {detail}")
         for child in node.get("children", []):
             walk(child, depth + 1)
 
-    for root in profile["operator"]:
+    for root in profile.get("operator", profile.get("children", [])):
         walk(root, 0)
 
 
