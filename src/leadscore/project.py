@@ -208,14 +208,20 @@ class Project:
     def scoring_query(self):
         """(compiled scores, the expression :meth:`score` runs).
 
-        The lean expression (results and rule contributions) reduced to
-        :data:`~leadscore.compile.assemble.RESULT_COLUMNS` plus the top reasons ranked by the
-        engine (:mod:`leadscore.compile.reason_ranks`): a dozen narrow columns, fetched whole.
+        The lean expression: results and rule contributions. On DuckDB it is reduced to
+        :data:`~leadscore.compile.assemble.RESULT_COLUMNS` plus the top reasons ranked in the
+        query (:mod:`leadscore.compile.reason_ranks`), a dozen narrow columns fetched whole.
+        Other engines return the contributions and the reasons are ranked in NumPy: PostgreSQL
+        flattens the ranking's nested projections into one expression that grows exponentially
+        with the rounds (the server ran out of memory at a million events), and Spark's
+        optimizer collapses projections the same way.
         """
         from leadscore.compile.assemble import RESULT_COLUMNS
         from leadscore.compile.reason_ranks import with_reason_ranks
 
         compiled = self.compiled(detail=False)
+        if self.engine.dialect != "duckdb":
+            return compiled, compiled.expr
         return compiled, with_reason_ranks(compiled.expr, self.loaded.model,
                                            list(RESULT_COLUMNS))
 

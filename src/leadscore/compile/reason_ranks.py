@@ -11,8 +11,9 @@ Round ``k`` keeps, for every candidate rule not picked in an earlier round, its 
 (else 0); ``rv__k`` is the largest of them and ``rr__k`` the first rule holding it, as a
 1-based position in :func:`~leadscore.explain.reasons.contribution_columns` (0 when nothing
 positive is left). Each round is its own projection, so each contribution is compared against
-a column, not against a re-inlined ``GREATEST``. Only ``CASE``, ``GREATEST`` and ``COALESCE``
-over non-NULL values: portable to every engine.
+a column, not against a re-inlined ``GREATEST``. That holds on DuckDB only: PostgreSQL's
+planner flattens the projections into one expression that grows exponentially with the rounds,
+so ``Project.scoring_query`` ranks in the query on DuckDB and in NumPy elsewhere.
 """
 
 from __future__ import annotations

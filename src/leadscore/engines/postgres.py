@@ -98,6 +98,10 @@ class PostgresEngine:
                     "(FORMAT csv, HEADER true)") as copy:
                 while block := rows.read(1 << 20):
                     copy.write(block)
+        # Autovacuum never analyses temporary tables: without statistics the planner took the
+        # scoring query at a million events from 6 s to 21 s.
+        with self.con.begin() as cursor:
+            cursor.execute(f"ANALYZE {self._quoted(name)}")
 
     def execute(self, expr: ir.Expr, params: dict | None = None) -> pa.Table:
         """Run an expression and return an Arrow table."""
