@@ -64,35 +64,38 @@ class PostgresEngine:
                                 + f"; tables: {', '.join(tables) or 'none'}", source=name)
             return rename_columns(name, self.con.table(source.table), source.columns)
         files = self._files
-        data = files.execute(files.read(name, source))
         table_name = f"leadscore_src_{name}"
         try:
-            self._load(table_name, data, temp=True)
+            self._load(table_name, files.read(name, source), temp=True)
         except Exception as exc:
             raise DataError(f"cannot load {source.path} into PostgreSQL: {exc}",
                             source=name) from exc
         return self.con.table(table_name)
 
-    def _load(self, name: str, data: pa.Table, *, temp: bool = False) -> None:
+    def _load(self, name: str, data: pa.Table | ir.Table, *, temp: bool = False) -> None:
         """(Re)create table ``name`` with ``data``'s columns and fill it with ``COPY``.
 
-        Why not Ibis's ``create_table(name, data)``: it inserts with ``executemany`` over Python
-        rows, 160 s for ten million events. DuckDB writes the rows as CSV (in C++) and psycopg
-        streams that file to ``COPY … FROM STDIN`` in 1 MB blocks: no Python per row. Nested
-        columns (lists, structs) have no CSV form PostgreSQL reads, so they go the Ibis way.
+        ``data`` is Arrow (results) or a table of the file-reading DuckDB (sources, never
+        fetched into Python). Why not Ibis's ``create_table(name, data)``: it inserts with
+        ``executemany`` over Python rows, 160 s for ten million events. DuckDB writes the rows
+        as CSV (in C++) and psycopg streams that file to ``COPY … FROM STDIN`` in 1 MB blocks.
+        Nested columns (lists, structs) have no CSV form PostgreSQL reads: they go the Ibis way.
         """
         with self.con.begin() as cursor:
             cursor.execute(f"DROP TABLE IF EXISTS {self._quoted(name)}")
-        if any(pa.types.is_nested(f.type) for f in data.schema):
-            self.con.create_table(name, data, temp=temp)
+        arrow = isinstance(data, pa.Table)
+        schema = ibis.Schema.from_pyarrow(data.schema) if arrow else data.schema()
+        if any(dtype.is_nested() for dtype in schema.types):
+            self.con.create_table(name, data if arrow else self._files.execute(data), temp=temp)
             return
-        self.con.create_table(name, schema=ibis.Schema.from_pyarrow(data.schema), temp=temp)
-        if data.num_rows == 0:
-            return
-        columns = ", ".join(self._quoted(c) for c in data.column_names)
+        self.con.create_table(name, schema=schema, temp=temp)
+        columns = ", ".join(self._quoted(c) for c in schema.names)
         with tempfile.TemporaryDirectory() as tmp:
             csv = Path(tmp) / "rows.csv"
-            self._files.write_file(csv, data)
+            if arrow:
+                self._files.write_file(csv, data)
+            else:
+                self._files.con.to_csv(data, csv)
             with self.con.begin() as cursor, csv.open("rb") as rows, cursor.copy(
                     f"COPY {self._quoted(name)} ({columns}) FROM STDIN "
                     "(FORMAT csv, HEADER true)") as copy:
