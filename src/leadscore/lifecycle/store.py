@@ -14,7 +14,7 @@ Tables, for ``output.table = scores``:
                         ``lifecycle_status`` after cooldowns.
 ``scores_transitions``  ``entered`` / ``exited`` events at the run's ``as_of``.
 ``scores_state``        per entity and status: first/last entered, last exited, entries, current
-                        (rebuilt from the transitions after every run).
+                        (rebuilt from the transitions, after each run, for the entities it touched).
 """
 
 from __future__ import annotations
