@@ -62,8 +62,9 @@ def as_timestamp(value: ir.Value) -> ir.TimestampValue:
 
 def clean_string(value: ir.Value) -> ir.StringValue:
     """Text trimmed, with blank text as NULL (a blank id or attribute is missing)."""
-    text = value.cast("string").strip()
-    return ibis.ifelse(text == "", ibis.null("string"), text)
+    # NULLIF trims once; CASE WHEN TRIM(x) = '' THEN NULL ELSE TRIM(x) END trimmed twice
+    # (engines do not share the two TRIMs), on every text column of every person.
+    return value.cast("string").strip().nullif("")
 
 
 def normalise_people(people: ir.Table) -> ir.Table:

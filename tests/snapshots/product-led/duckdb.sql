@@ -1166,16 +1166,16 @@ FROM (
                     "t13"."country",
                     "t13"."fin__1",
                     "t13"."fin__4",
-                    "t12"."account__account_id",
-                    "t12"."account__name",
-                    "t12"."account__domain",
-                    "t12"."account__employees",
-                    "t12"."account__industry",
-                    "t12"."account__country",
-                    "t12"."account__tech_stack",
-                    "t12"."fin__0",
-                    "t12"."fin__2",
-                    "t12"."fin__3"
+                    "t10"."account__account_id",
+                    "t10"."account__name",
+                    "t10"."account__domain",
+                    "t10"."account__employees",
+                    "t10"."account__industry",
+                    "t10"."account__country",
+                    "t10"."account__tech_stack",
+                    "t10"."fin__0",
+                    "t10"."fin__2",
+                    "t10"."fin__3"
                   FROM (
                     SELECT
                       "t8"."person_id",
@@ -1193,47 +1193,22 @@ FROM (
                     FROM (
                       SELECT
                         "t0"."person_id",
-                        CASE
-                          WHEN TRIM("t0"."account_id", ' 	
-\x0d\x0b\x0c') = ''
-                          THEN CAST(NULL AS TEXT)
-                          ELSE TRIM("t0"."account_id", ' 	
-\x0d\x0b\x0c')
-                        END AS "account_id",
+                        NULLIF(TRIM("t0"."account_id", ' 	
+\x0d\x0b\x0c'), '') AS "account_id",
                         "t0"."created_at",
                         NULLIF(
                           LOWER(TRIM(REGEXP_EXTRACT("t0"."email", '@([^@\s]+)\s*$', 1), ' 	
 \x0d\x0b\x0c')),
                           ''
                         ) AS "email_domain",
-                        CASE
-                          WHEN TRIM("t0"."email", ' 	
-\x0d\x0b\x0c') = ''
-                          THEN CAST(NULL AS TEXT)
-                          ELSE TRIM("t0"."email", ' 	
-\x0d\x0b\x0c')
-                        END AS "email",
-                        CASE
-                          WHEN TRIM("t0"."title", ' 	
-\x0d\x0b\x0c') = ''
-                          THEN CAST(NULL AS TEXT)
-                          ELSE TRIM("t0"."title", ' 	
-\x0d\x0b\x0c')
-                        END AS "title",
-                        CASE
-                          WHEN TRIM("t0"."plan", ' 	
-\x0d\x0b\x0c') = ''
-                          THEN CAST(NULL AS TEXT)
-                          ELSE TRIM("t0"."plan", ' 	
-\x0d\x0b\x0c')
-                        END AS "plan",
-                        CASE
-                          WHEN TRIM("t0"."country", ' 	
-\x0d\x0b\x0c') = ''
-                          THEN CAST(NULL AS TEXT)
-                          ELSE TRIM("t0"."country", ' 	
-\x0d\x0b\x0c')
-                        END AS "country"
+                        NULLIF(TRIM("t0"."email", ' 	
+\x0d\x0b\x0c'), '') AS "email",
+                        NULLIF(TRIM("t0"."title", ' 	
+\x0d\x0b\x0c'), '') AS "title",
+                        NULLIF(TRIM("t0"."plan", ' 	
+\x0d\x0b\x0c'), '') AS "plan",
+                        NULLIF(TRIM("t0"."country", ' 	
+\x0d\x0b\x0c'), '') AS "country"
                       FROM "people" AS "t0"
                       WHERE
                         "t0"."person_id" IS NOT NULL
@@ -1249,62 +1224,37 @@ FROM (
                   ) AS "t13"
                   LEFT OUTER JOIN (
                     SELECT
-                      "t6"."account__account_id",
-                      "t6"."account__name",
-                      "t6"."account__domain",
-                      "t6"."account__employees",
-                      "t6"."account__industry",
-                      "t6"."account__country",
-                      "t6"."account__tech_stack",
-                      LOWER(TRIM("t6"."account__industry", ' 	
+                      "t4"."account__account_id",
+                      "t4"."account__name",
+                      "t4"."account__domain",
+                      "t4"."account__employees",
+                      "t4"."account__industry",
+                      "t4"."account__country",
+                      "t4"."account__tech_stack",
+                      LOWER(TRIM("t4"."account__industry", ' 	
 \x0d\x0b\x0c')) AS "fin__0",
-                      LOWER(TRIM("t6"."account__tech_stack", ' 	
+                      LOWER(TRIM("t4"."account__tech_stack", ' 	
 \x0d\x0b\x0c')) AS "fin__2",
-                      LOWER(TRIM("t6"."account__country", ' 	
+                      LOWER(TRIM("t4"."account__country", ' 	
 \x0d\x0b\x0c')) AS "fin__3"
                     FROM (
                       SELECT
                         "t1"."account_id" AS "account__account_id",
-                        CASE
-                          WHEN TRIM("t1"."name", ' 	
-\x0d\x0b\x0c') = ''
-                          THEN CAST(NULL AS TEXT)
-                          ELSE TRIM("t1"."name", ' 	
-\x0d\x0b\x0c')
-                        END AS "account__name",
-                        CASE
-                          WHEN TRIM("t1"."domain", ' 	
-\x0d\x0b\x0c') = ''
-                          THEN CAST(NULL AS TEXT)
-                          ELSE TRIM("t1"."domain", ' 	
-\x0d\x0b\x0c')
-                        END AS "account__domain",
+                        NULLIF(TRIM("t1"."name", ' 	
+\x0d\x0b\x0c'), '') AS "account__name",
+                        NULLIF(TRIM("t1"."domain", ' 	
+\x0d\x0b\x0c'), '') AS "account__domain",
                         "t1"."employees" AS "account__employees",
-                        CASE
-                          WHEN TRIM("t1"."industry", ' 	
-\x0d\x0b\x0c') = ''
-                          THEN CAST(NULL AS TEXT)
-                          ELSE TRIM("t1"."industry", ' 	
-\x0d\x0b\x0c')
-                        END AS "account__industry",
-                        CASE
-                          WHEN TRIM("t1"."country", ' 	
-\x0d\x0b\x0c') = ''
-                          THEN CAST(NULL AS TEXT)
-                          ELSE TRIM("t1"."country", ' 	
-\x0d\x0b\x0c')
-                        END AS "account__country",
-                        CASE
-                          WHEN TRIM("t1"."tech_stack", ' 	
-\x0d\x0b\x0c') = ''
-                          THEN CAST(NULL AS TEXT)
-                          ELSE TRIM("t1"."tech_stack", ' 	
-\x0d\x0b\x0c')
-                        END AS "account__tech_stack"
+                        NULLIF(TRIM("t1"."industry", ' 	
+\x0d\x0b\x0c'), '') AS "account__industry",
+                        NULLIF(TRIM("t1"."country", ' 	
+\x0d\x0b\x0c'), '') AS "account__country",
+                        NULLIF(TRIM("t1"."tech_stack", ' 	
+\x0d\x0b\x0c'), '') AS "account__tech_stack"
                       FROM "accounts" AS "t1"
-                    ) AS "t6"
-                  ) AS "t12"
-                    ON "t13"."account_id" = "t12"."account__account_id"
+                    ) AS "t4"
+                  ) AS "t10"
+                    ON "t13"."account_id" = "t10"."account__account_id"
                 ) AS "t14"
               ) AS "t15"
             ) AS "t17"
@@ -1438,171 +1388,171 @@ FROM (
                   ) AS "vend__burst"
                 FROM (
                   SELECT
-                    "t10"."person_id",
-                    MAX("t10"."progress") FILTER(WHERE
+                    "t11"."person_id",
+                    MAX("t11"."progress") FILTER(WHERE
                       (
-                        "t10"."event" = 'onboarding_progress'
+                        "t11"."event" = 'onboarding_progress'
                       ) AND TRUE) AS "m__onboarding",
-                    MAX("t10"."ts") FILTER(WHERE
+                    MAX("t11"."ts") FILTER(WHERE
                       (
-                        "t10"."event" = 'onboarding_progress'
+                        "t11"."event" = 'onboarding_progress'
                       ) AND TRUE) AS "last__onboarding",
                     COUNT(*) FILTER(WHERE
                       (
-                        "t10"."event" = 'core_feature_used'
+                        "t11"."event" = 'core_feature_used'
                       )
                       AND (
                         TRUE
                         AND (
-                          "t10"."ts_s" >= "t10"."created_s"
+                          "t11"."ts_s" >= "t11"."created_s"
                         )
                         AND (
-                          "t10"."ts_s" < (
-                            "t10"."created_s" + 1209600.0
+                          "t11"."ts_s" < (
+                            "t11"."created_s" + 1209600.0
                           )
                         )
                       )) AS "m__core_feature",
-                    MAX("t10"."ts") FILTER(WHERE
+                    MAX("t11"."ts") FILTER(WHERE
                       (
-                        "t10"."event" = 'core_feature_used'
+                        "t11"."event" = 'core_feature_used'
                       )
                       AND (
                         TRUE
                         AND (
-                          "t10"."ts_s" >= "t10"."created_s"
+                          "t11"."ts_s" >= "t11"."created_s"
                         )
                         AND (
-                          "t10"."ts_s" < (
-                            "t10"."created_s" + 1209600.0
+                          "t11"."ts_s" < (
+                            "t11"."created_s" + 1209600.0
                           )
                         )
                       )) AS "last__core_feature",
                     COUNT(*) FILTER(WHERE
                       (
-                        "t10"."event" = 'integration_connected'
+                        "t11"."event" = 'integration_connected'
                       ) AND TRUE) AS "m__integration",
-                    MAX("t10"."ts") FILTER(WHERE
+                    MAX("t11"."ts") FILTER(WHERE
                       (
-                        "t10"."event" = 'integration_connected'
+                        "t11"."event" = 'integration_connected'
                       ) AND TRUE) AS "last__integration",
                     COUNT(*) FILTER(WHERE
                       (
-                        "t10"."event" = 'teammate_invited'
+                        "t11"."event" = 'teammate_invited'
                       ) AND TRUE) AS "m__invites",
-                    MAX("t10"."ts") FILTER(WHERE
+                    MAX("t11"."ts") FILTER(WHERE
                       (
-                        "t10"."event" = 'teammate_invited'
+                        "t11"."event" = 'teammate_invited'
                       ) AND TRUE) AS "last__invites",
                     COUNT(*) FILTER(WHERE
                       (
-                        "t10"."event" = 'pricing_page_viewed'
+                        "t11"."event" = 'pricing_page_viewed'
                       )
-                      AND COALESCE("t10"."logged_in", FALSE)
+                      AND COALESCE("t11"."logged_in", FALSE)
                       AND TRUE) AS "m__pricing_logged_in",
-                    MAX("t10"."ts") FILTER(WHERE
+                    MAX("t11"."ts") FILTER(WHERE
                       (
-                        "t10"."event" = 'pricing_page_viewed'
+                        "t11"."event" = 'pricing_page_viewed'
                       )
-                      AND COALESCE("t10"."logged_in", FALSE)
+                      AND COALESCE("t11"."logged_in", FALSE)
                       AND TRUE) AS "last__pricing_logged_in",
                     COUNT(*) FILTER(WHERE
                       (
-                        "t10"."event" = 'pricing_page_viewed'
+                        "t11"."event" = 'pricing_page_viewed'
                       )
                       AND COALESCE(NOT (
-                        "t10"."logged_in"
+                        "t11"."logged_in"
                       ), FALSE)
                       AND TRUE) AS "m__pricing_anonymous",
-                    MAX("t10"."ts") FILTER(WHERE
+                    MAX("t11"."ts") FILTER(WHERE
                       (
-                        "t10"."event" = 'pricing_page_viewed'
+                        "t11"."event" = 'pricing_page_viewed'
                       )
                       AND COALESCE(NOT (
-                        "t10"."logged_in"
+                        "t11"."logged_in"
                       ), FALSE)
                       AND TRUE) AS "last__pricing_anonymous",
                     COUNT(*) FILTER(WHERE
                       (
-                        "t10"."event" = 'checkout_started'
+                        "t11"."event" = 'checkout_started'
                       ) AND TRUE) AS "m__checkout",
-                    MAX("t10"."ts") FILTER(WHERE
+                    MAX("t11"."ts") FILTER(WHERE
                       (
-                        "t10"."event" = 'checkout_started'
+                        "t11"."event" = 'checkout_started'
                       ) AND TRUE) AS "last__checkout",
                     COUNT(*) FILTER(WHERE
                       (
-                        "t10"."event" = 'premium_feature_used'
+                        "t11"."event" = 'premium_feature_used'
                       ) AND TRUE) AS "m__premium_feature",
-                    MAX("t10"."ts") FILTER(WHERE
+                    MAX("t11"."ts") FILTER(WHERE
                       (
-                        "t10"."event" = 'premium_feature_used'
+                        "t11"."event" = 'premium_feature_used'
                       ) AND TRUE) AS "last__premium_feature",
                     COUNT(*) FILTER(WHERE
-                      "t10"."event" IN ('data_exported', 'report_generated') AND TRUE) AS "m__export",
-                    MAX("t10"."ts") FILTER(WHERE
-                      "t10"."event" IN ('data_exported', 'report_generated') AND TRUE) AS "last__export",
+                      "t11"."event" IN ('data_exported', 'report_generated') AND TRUE) AS "m__export",
+                    MAX("t11"."ts") FILTER(WHERE
+                      "t11"."event" IN ('data_exported', 'report_generated') AND TRUE) AS "last__export",
                     COUNT(*) FILTER(WHERE
                       (
-                        "t10"."event" = 'login'
+                        "t11"."event" = 'login'
                       )
                       AND (
                         TRUE
                         AND (
-                          "t10"."ts_s" >= "t10"."created_s"
+                          "t11"."ts_s" >= "t11"."created_s"
                         )
                         AND (
-                          "t10"."ts_s" < (
-                            "t10"."created_s" + 604800.0
+                          "t11"."ts_s" < (
+                            "t11"."created_s" + 604800.0
                           )
                         )
                       )) AS "m__logins_week_one",
-                    MAX("t10"."ts") FILTER(WHERE
+                    MAX("t11"."ts") FILTER(WHERE
                       (
-                        "t10"."event" = 'login'
+                        "t11"."event" = 'login'
                       )
                       AND (
                         TRUE
                         AND (
-                          "t10"."ts_s" >= "t10"."created_s"
+                          "t11"."ts_s" >= "t11"."created_s"
                         )
                         AND (
-                          "t10"."ts_s" < (
-                            "t10"."created_s" + 604800.0
+                          "t11"."ts_s" < (
+                            "t11"."created_s" + 604800.0
                           )
                         )
                       )) AS "last__logins_week_one",
                     COUNT(*) FILTER(WHERE
                       (
-                        "t10"."event" = 'session_ended'
+                        "t11"."event" = 'session_ended'
                       )
-                      AND COALESCE("t10"."features_used" >= 3, FALSE)
+                      AND COALESCE("t11"."features_used" >= 3, FALSE)
                       AND TRUE) AS "m__session_depth",
-                    MAX("t10"."ts") FILTER(WHERE
+                    MAX("t11"."ts") FILTER(WHERE
                       (
-                        "t10"."event" = 'session_ended'
+                        "t11"."event" = 'session_ended'
                       )
-                      AND COALESCE("t10"."features_used" >= 3, FALSE)
+                      AND COALESCE("t11"."features_used" >= 3, FALSE)
                       AND TRUE) AS "last__session_depth",
-                    MAX("t10"."ts_s") FILTER(WHERE
-                      "t10"."event" = 'login') AS "act__inactive",
+                    MAX("t11"."ts_s") FILTER(WHERE
+                      "t11"."event" = 'login') AS "act__inactive",
                     COUNT(*) FILTER(WHERE
                       (
-                        "t10"."event" = 'email_unsubscribed'
+                        "t11"."event" = 'email_unsubscribed'
                       ) AND TRUE) AS "m__unsubscribed",
-                    MAX("t10"."ts") FILTER(WHERE
+                    MAX("t11"."ts") FILTER(WHERE
                       (
-                        "t10"."event" = 'email_unsubscribed'
+                        "t11"."event" = 'email_unsubscribed'
                       ) AND TRUE) AS "last__unsubscribed",
                     COUNT(*) FILTER(WHERE
                       (
-                        "t10"."event" = 'plan_downgraded'
+                        "t11"."event" = 'plan_downgraded'
                       ) AND TRUE) AS "m__downgraded",
-                    MAX("t10"."ts") FILTER(WHERE
+                    MAX("t11"."ts") FILTER(WHERE
                       (
-                        "t10"."event" = 'plan_downgraded'
+                        "t11"."event" = 'plan_downgraded'
                       ) AND TRUE) AS "last__downgraded",
                     COUNT(*) FILTER(WHERE
-                      "t10"."event" IN (
+                      "t11"."event" IN (
                         'pricing_page_viewed',
                         'checkout_started',
                         'contact_sales_submitted',
@@ -1611,13 +1561,13 @@ FROM (
                       AND (
                         TRUE
                         AND (
-                          "t10"."ts_s" > (
+                          "t11"."ts_s" > (
                             CAST(EPOCH(CAST(MAKE_TIMESTAMP(2026, 3, 1, 12, 0, 0.0) AS TIMESTAMP)) AS DOUBLE) - 604800.0
                           )
                         )
                       )) AS "m__high_intent_7d",
-                    MAX("t10"."ts") FILTER(WHERE
-                      "t10"."event" IN (
+                    MAX("t11"."ts") FILTER(WHERE
+                      "t11"."event" IN (
                         'pricing_page_viewed',
                         'checkout_started',
                         'contact_sales_submitted',
@@ -1626,15 +1576,15 @@ FROM (
                       AND (
                         TRUE
                         AND (
-                          "t10"."ts_s" > (
+                          "t11"."ts_s" > (
                             CAST(EPOCH(CAST(MAKE_TIMESTAMP(2026, 3, 1, 12, 0, 0.0) AS TIMESTAMP)) AS DOUBLE) - 604800.0
                           )
                         )
                       )) AS "last__high_intent_7d",
-                    MAX("t10"."ts") AS "last_activity",
+                    MAX("t11"."ts") AS "last_activity",
                     LIST_SORT(
-                      ARRAY_AGG("t10"."ts_s") FILTER(WHERE
-                        "t10"."event" IN (
+                      ARRAY_AGG("t11"."ts_s") FILTER(WHERE
+                        "t11"."event" IN (
                           'onboarding_completed',
                           'core_feature_used',
                           'integration_connected',
@@ -1656,7 +1606,7 @@ FROM (
                       "t7"."duration_s",
                       "t7"."features_used",
                       "t7"."ts_s",
-                      "t5"."created_s"
+                      "t6"."created_s"
                     FROM (
                       SELECT
                         "t2"."person_id",
@@ -1692,9 +1642,9 @@ FROM (
                             "t0"."created_at" <= MAKE_TIMESTAMP(2026, 3, 1, 12, 0, 0.0)
                           )
                         )
-                    ) AS "t5"
-                      ON "t7"."person_id" = "t5"."person_id"
-                  ) AS "t10"
+                    ) AS "t6"
+                      ON "t7"."person_id" = "t6"."person_id"
+                  ) AS "t11"
                   GROUP BY
                     1
                 ) AS "t16"

@@ -1,17 +1,17 @@
-WITH "t9" AS (
+WITH "t10" AS (
   SELECT
-    "t6"."person_id",
-    "t6"."event",
-    "t6"."ts",
-    "t6"."event_id",
-    "t6"."progress",
-    "t6"."feature",
-    "t6"."integration_type",
-    "t6"."logged_in",
-    "t6"."duration_s",
-    "t6"."features_used",
-    "t6"."ts_s",
-    "t5"."created_s"
+    "t7"."person_id",
+    "t7"."event",
+    "t7"."ts",
+    "t7"."event_id",
+    "t7"."progress",
+    "t7"."feature",
+    "t7"."integration_type",
+    "t7"."logged_in",
+    "t7"."duration_s",
+    "t7"."features_used",
+    "t7"."ts_s",
+    "t6"."created_s"
   FROM (
     SELECT
       "t1"."person_id",
@@ -31,7 +31,7 @@ WITH "t9" AS (
       AND "t1"."event" IS NOT NULL
       AND "t1"."ts" IS NOT NULL
       AND "t1"."ts" <= CAST('2026-03-01T12:00:00' AS TIMESTAMP)
-  ) AS "t6"
+  ) AS "t7"
   INNER JOIN (
     SELECT
       "t0"."person_id",
@@ -47,8 +47,8 @@ WITH "t9" AS (
           "t0"."created_at" <= CAST('2026-03-01T12:00:00' AS TIMESTAMP)
         )
       )
-  ) AS "t5"
-    ON "t6"."person_id" = "t5"."person_id"
+  ) AS "t6"
+    ON "t7"."person_id" = "t6"."person_id"
 )
 SELECT
   "t36"."person_id",
@@ -1493,16 +1493,16 @@ FROM (
                         "t14"."country",
                         "t14"."fin__1",
                         "t14"."fin__4",
-                        "t13"."account__account_id",
-                        "t13"."account__name",
-                        "t13"."account__domain",
-                        "t13"."account__employees",
-                        "t13"."account__industry",
-                        "t13"."account__country",
-                        "t13"."account__tech_stack",
-                        "t13"."fin__0",
-                        "t13"."fin__2",
-                        "t13"."fin__3"
+                        "t11"."account__account_id",
+                        "t11"."account__name",
+                        "t11"."account__domain",
+                        "t11"."account__employees",
+                        "t11"."account__industry",
+                        "t11"."account__country",
+                        "t11"."account__tech_stack",
+                        "t11"."fin__0",
+                        "t11"."fin__2",
+                        "t11"."fin__3"
                       FROM (
                         SELECT
                           "t8"."person_id",
@@ -1520,13 +1520,8 @@ FROM (
                         FROM (
                           SELECT
                             "t0"."person_id",
-                            CASE
-                              WHEN TRIM(' 	
-\x0d\x0b\x0c' FROM "t0"."account_id") = ''
-                              THEN CAST(NULL AS VARCHAR)
-                              ELSE TRIM(' 	
-\x0d\x0b\x0c' FROM "t0"."account_id")
-                            END AS "account_id",
+                            NULLIF(TRIM(' 	
+\x0d\x0b\x0c' FROM "t0"."account_id"), '') AS "account_id",
                             "t0"."created_at",
                             NULLIF(
                               LOWER(
@@ -1543,34 +1538,14 @@ FROM (
                               ),
                               ''
                             ) AS "email_domain",
-                            CASE
-                              WHEN TRIM(' 	
-\x0d\x0b\x0c' FROM "t0"."email") = ''
-                              THEN CAST(NULL AS VARCHAR)
-                              ELSE TRIM(' 	
-\x0d\x0b\x0c' FROM "t0"."email")
-                            END AS "email",
-                            CASE
-                              WHEN TRIM(' 	
-\x0d\x0b\x0c' FROM "t0"."title") = ''
-                              THEN CAST(NULL AS VARCHAR)
-                              ELSE TRIM(' 	
-\x0d\x0b\x0c' FROM "t0"."title")
-                            END AS "title",
-                            CASE
-                              WHEN TRIM(' 	
-\x0d\x0b\x0c' FROM "t0"."plan") = ''
-                              THEN CAST(NULL AS VARCHAR)
-                              ELSE TRIM(' 	
-\x0d\x0b\x0c' FROM "t0"."plan")
-                            END AS "plan",
-                            CASE
-                              WHEN TRIM(' 	
-\x0d\x0b\x0c' FROM "t0"."country") = ''
-                              THEN CAST(NULL AS VARCHAR)
-                              ELSE TRIM(' 	
-\x0d\x0b\x0c' FROM "t0"."country")
-                            END AS "country"
+                            NULLIF(TRIM(' 	
+\x0d\x0b\x0c' FROM "t0"."email"), '') AS "email",
+                            NULLIF(TRIM(' 	
+\x0d\x0b\x0c' FROM "t0"."title"), '') AS "title",
+                            NULLIF(TRIM(' 	
+\x0d\x0b\x0c' FROM "t0"."plan"), '') AS "plan",
+                            NULLIF(TRIM(' 	
+\x0d\x0b\x0c' FROM "t0"."country"), '') AS "country"
                           FROM "people" AS "t0"
                           WHERE
                             "t0"."person_id" IS NOT NULL
@@ -1586,62 +1561,37 @@ FROM (
                       ) AS "t14"
                       LEFT OUTER JOIN (
                         SELECT
-                          "t7"."account__account_id",
-                          "t7"."account__name",
-                          "t7"."account__domain",
-                          "t7"."account__employees",
-                          "t7"."account__industry",
-                          "t7"."account__country",
-                          "t7"."account__tech_stack",
+                          "t5"."account__account_id",
+                          "t5"."account__name",
+                          "t5"."account__domain",
+                          "t5"."account__employees",
+                          "t5"."account__industry",
+                          "t5"."account__country",
+                          "t5"."account__tech_stack",
                           LOWER(TRIM(' 	
-\x0d\x0b\x0c' FROM "t7"."account__industry")) AS "fin__0",
+\x0d\x0b\x0c' FROM "t5"."account__industry")) AS "fin__0",
                           LOWER(TRIM(' 	
-\x0d\x0b\x0c' FROM "t7"."account__tech_stack")) AS "fin__2",
+\x0d\x0b\x0c' FROM "t5"."account__tech_stack")) AS "fin__2",
                           LOWER(TRIM(' 	
-\x0d\x0b\x0c' FROM "t7"."account__country")) AS "fin__3"
+\x0d\x0b\x0c' FROM "t5"."account__country")) AS "fin__3"
                         FROM (
                           SELECT
                             "t2"."account_id" AS "account__account_id",
-                            CASE
-                              WHEN TRIM(' 	
-\x0d\x0b\x0c' FROM "t2"."name") = ''
-                              THEN CAST(NULL AS VARCHAR)
-                              ELSE TRIM(' 	
-\x0d\x0b\x0c' FROM "t2"."name")
-                            END AS "account__name",
-                            CASE
-                              WHEN TRIM(' 	
-\x0d\x0b\x0c' FROM "t2"."domain") = ''
-                              THEN CAST(NULL AS VARCHAR)
-                              ELSE TRIM(' 	
-\x0d\x0b\x0c' FROM "t2"."domain")
-                            END AS "account__domain",
+                            NULLIF(TRIM(' 	
+\x0d\x0b\x0c' FROM "t2"."name"), '') AS "account__name",
+                            NULLIF(TRIM(' 	
+\x0d\x0b\x0c' FROM "t2"."domain"), '') AS "account__domain",
                             "t2"."employees" AS "account__employees",
-                            CASE
-                              WHEN TRIM(' 	
-\x0d\x0b\x0c' FROM "t2"."industry") = ''
-                              THEN CAST(NULL AS VARCHAR)
-                              ELSE TRIM(' 	
-\x0d\x0b\x0c' FROM "t2"."industry")
-                            END AS "account__industry",
-                            CASE
-                              WHEN TRIM(' 	
-\x0d\x0b\x0c' FROM "t2"."country") = ''
-                              THEN CAST(NULL AS VARCHAR)
-                              ELSE TRIM(' 	
-\x0d\x0b\x0c' FROM "t2"."country")
-                            END AS "account__country",
-                            CASE
-                              WHEN TRIM(' 	
-\x0d\x0b\x0c' FROM "t2"."tech_stack") = ''
-                              THEN CAST(NULL AS VARCHAR)
-                              ELSE TRIM(' 	
-\x0d\x0b\x0c' FROM "t2"."tech_stack")
-                            END AS "account__tech_stack"
+                            NULLIF(TRIM(' 	
+\x0d\x0b\x0c' FROM "t2"."industry"), '') AS "account__industry",
+                            NULLIF(TRIM(' 	
+\x0d\x0b\x0c' FROM "t2"."country"), '') AS "account__country",
+                            NULLIF(TRIM(' 	
+\x0d\x0b\x0c' FROM "t2"."tech_stack"), '') AS "account__tech_stack"
                           FROM "accounts" AS "t2"
-                        ) AS "t7"
-                      ) AS "t13"
-                        ON "t14"."account_id" = "t13"."account__account_id"
+                        ) AS "t5"
+                      ) AS "t11"
+                        ON "t14"."account_id" = "t11"."account__account_id"
                     ) AS "t16"
                   ) AS "t17"
                 ) AS "t23"
@@ -1681,171 +1631,171 @@ FROM (
                   "t19"."last_activity"
                 FROM (
                   SELECT
-                    "t12"."person_id",
-                    MAX("t12"."progress") FILTER(WHERE
+                    "t13"."person_id",
+                    MAX("t13"."progress") FILTER(WHERE
                       (
-                        "t12"."event" = 'onboarding_progress'
+                        "t13"."event" = 'onboarding_progress'
                       ) AND TRUE) AS "m__onboarding",
-                    MAX("t12"."ts") FILTER(WHERE
+                    MAX("t13"."ts") FILTER(WHERE
                       (
-                        "t12"."event" = 'onboarding_progress'
+                        "t13"."event" = 'onboarding_progress'
                       ) AND TRUE) AS "last__onboarding",
                     COUNT(*) FILTER(WHERE
                       (
-                        "t12"."event" = 'core_feature_used'
+                        "t13"."event" = 'core_feature_used'
                       )
                       AND (
                         TRUE
                         AND (
-                          "t12"."ts_s" >= "t12"."created_s"
+                          "t13"."ts_s" >= "t13"."created_s"
                         )
                         AND (
-                          "t12"."ts_s" < (
-                            "t12"."created_s" + 1209600.0
+                          "t13"."ts_s" < (
+                            "t13"."created_s" + 1209600.0
                           )
                         )
                       )) AS "m__core_feature",
-                    MAX("t12"."ts") FILTER(WHERE
+                    MAX("t13"."ts") FILTER(WHERE
                       (
-                        "t12"."event" = 'core_feature_used'
+                        "t13"."event" = 'core_feature_used'
                       )
                       AND (
                         TRUE
                         AND (
-                          "t12"."ts_s" >= "t12"."created_s"
+                          "t13"."ts_s" >= "t13"."created_s"
                         )
                         AND (
-                          "t12"."ts_s" < (
-                            "t12"."created_s" + 1209600.0
+                          "t13"."ts_s" < (
+                            "t13"."created_s" + 1209600.0
                           )
                         )
                       )) AS "last__core_feature",
                     COUNT(*) FILTER(WHERE
                       (
-                        "t12"."event" = 'integration_connected'
+                        "t13"."event" = 'integration_connected'
                       ) AND TRUE) AS "m__integration",
-                    MAX("t12"."ts") FILTER(WHERE
+                    MAX("t13"."ts") FILTER(WHERE
                       (
-                        "t12"."event" = 'integration_connected'
+                        "t13"."event" = 'integration_connected'
                       ) AND TRUE) AS "last__integration",
                     COUNT(*) FILTER(WHERE
                       (
-                        "t12"."event" = 'teammate_invited'
+                        "t13"."event" = 'teammate_invited'
                       ) AND TRUE) AS "m__invites",
-                    MAX("t12"."ts") FILTER(WHERE
+                    MAX("t13"."ts") FILTER(WHERE
                       (
-                        "t12"."event" = 'teammate_invited'
+                        "t13"."event" = 'teammate_invited'
                       ) AND TRUE) AS "last__invites",
                     COUNT(*) FILTER(WHERE
                       (
-                        "t12"."event" = 'pricing_page_viewed'
+                        "t13"."event" = 'pricing_page_viewed'
                       )
-                      AND COALESCE("t12"."logged_in", FALSE)
+                      AND COALESCE("t13"."logged_in", FALSE)
                       AND TRUE) AS "m__pricing_logged_in",
-                    MAX("t12"."ts") FILTER(WHERE
+                    MAX("t13"."ts") FILTER(WHERE
                       (
-                        "t12"."event" = 'pricing_page_viewed'
+                        "t13"."event" = 'pricing_page_viewed'
                       )
-                      AND COALESCE("t12"."logged_in", FALSE)
+                      AND COALESCE("t13"."logged_in", FALSE)
                       AND TRUE) AS "last__pricing_logged_in",
                     COUNT(*) FILTER(WHERE
                       (
-                        "t12"."event" = 'pricing_page_viewed'
+                        "t13"."event" = 'pricing_page_viewed'
                       )
                       AND COALESCE(NOT (
-                        "t12"."logged_in"
+                        "t13"."logged_in"
                       ), FALSE)
                       AND TRUE) AS "m__pricing_anonymous",
-                    MAX("t12"."ts") FILTER(WHERE
+                    MAX("t13"."ts") FILTER(WHERE
                       (
-                        "t12"."event" = 'pricing_page_viewed'
+                        "t13"."event" = 'pricing_page_viewed'
                       )
                       AND COALESCE(NOT (
-                        "t12"."logged_in"
+                        "t13"."logged_in"
                       ), FALSE)
                       AND TRUE) AS "last__pricing_anonymous",
                     COUNT(*) FILTER(WHERE
                       (
-                        "t12"."event" = 'checkout_started'
+                        "t13"."event" = 'checkout_started'
                       ) AND TRUE) AS "m__checkout",
-                    MAX("t12"."ts") FILTER(WHERE
+                    MAX("t13"."ts") FILTER(WHERE
                       (
-                        "t12"."event" = 'checkout_started'
+                        "t13"."event" = 'checkout_started'
                       ) AND TRUE) AS "last__checkout",
                     COUNT(*) FILTER(WHERE
                       (
-                        "t12"."event" = 'premium_feature_used'
+                        "t13"."event" = 'premium_feature_used'
                       ) AND TRUE) AS "m__premium_feature",
-                    MAX("t12"."ts") FILTER(WHERE
+                    MAX("t13"."ts") FILTER(WHERE
                       (
-                        "t12"."event" = 'premium_feature_used'
+                        "t13"."event" = 'premium_feature_used'
                       ) AND TRUE) AS "last__premium_feature",
                     COUNT(*) FILTER(WHERE
-                      "t12"."event" IN ('data_exported', 'report_generated') AND TRUE) AS "m__export",
-                    MAX("t12"."ts") FILTER(WHERE
-                      "t12"."event" IN ('data_exported', 'report_generated') AND TRUE) AS "last__export",
+                      "t13"."event" IN ('data_exported', 'report_generated') AND TRUE) AS "m__export",
+                    MAX("t13"."ts") FILTER(WHERE
+                      "t13"."event" IN ('data_exported', 'report_generated') AND TRUE) AS "last__export",
                     COUNT(*) FILTER(WHERE
                       (
-                        "t12"."event" = 'login'
+                        "t13"."event" = 'login'
                       )
                       AND (
                         TRUE
                         AND (
-                          "t12"."ts_s" >= "t12"."created_s"
+                          "t13"."ts_s" >= "t13"."created_s"
                         )
                         AND (
-                          "t12"."ts_s" < (
-                            "t12"."created_s" + 604800.0
+                          "t13"."ts_s" < (
+                            "t13"."created_s" + 604800.0
                           )
                         )
                       )) AS "m__logins_week_one",
-                    MAX("t12"."ts") FILTER(WHERE
+                    MAX("t13"."ts") FILTER(WHERE
                       (
-                        "t12"."event" = 'login'
+                        "t13"."event" = 'login'
                       )
                       AND (
                         TRUE
                         AND (
-                          "t12"."ts_s" >= "t12"."created_s"
+                          "t13"."ts_s" >= "t13"."created_s"
                         )
                         AND (
-                          "t12"."ts_s" < (
-                            "t12"."created_s" + 604800.0
+                          "t13"."ts_s" < (
+                            "t13"."created_s" + 604800.0
                           )
                         )
                       )) AS "last__logins_week_one",
                     COUNT(*) FILTER(WHERE
                       (
-                        "t12"."event" = 'session_ended'
+                        "t13"."event" = 'session_ended'
                       )
-                      AND COALESCE("t12"."features_used" >= 3, FALSE)
+                      AND COALESCE("t13"."features_used" >= 3, FALSE)
                       AND TRUE) AS "m__session_depth",
-                    MAX("t12"."ts") FILTER(WHERE
+                    MAX("t13"."ts") FILTER(WHERE
                       (
-                        "t12"."event" = 'session_ended'
+                        "t13"."event" = 'session_ended'
                       )
-                      AND COALESCE("t12"."features_used" >= 3, FALSE)
+                      AND COALESCE("t13"."features_used" >= 3, FALSE)
                       AND TRUE) AS "last__session_depth",
-                    MAX("t12"."ts_s") FILTER(WHERE
-                      "t12"."event" = 'login') AS "act__inactive",
+                    MAX("t13"."ts_s") FILTER(WHERE
+                      "t13"."event" = 'login') AS "act__inactive",
                     COUNT(*) FILTER(WHERE
                       (
-                        "t12"."event" = 'email_unsubscribed'
+                        "t13"."event" = 'email_unsubscribed'
                       ) AND TRUE) AS "m__unsubscribed",
-                    MAX("t12"."ts") FILTER(WHERE
+                    MAX("t13"."ts") FILTER(WHERE
                       (
-                        "t12"."event" = 'email_unsubscribed'
+                        "t13"."event" = 'email_unsubscribed'
                       ) AND TRUE) AS "last__unsubscribed",
                     COUNT(*) FILTER(WHERE
                       (
-                        "t12"."event" = 'plan_downgraded'
+                        "t13"."event" = 'plan_downgraded'
                       ) AND TRUE) AS "m__downgraded",
-                    MAX("t12"."ts") FILTER(WHERE
+                    MAX("t13"."ts") FILTER(WHERE
                       (
-                        "t12"."event" = 'plan_downgraded'
+                        "t13"."event" = 'plan_downgraded'
                       ) AND TRUE) AS "last__downgraded",
                     COUNT(*) FILTER(WHERE
-                      "t12"."event" IN (
+                      "t13"."event" IN (
                         'pricing_page_viewed',
                         'checkout_started',
                         'contact_sales_submitted',
@@ -1854,13 +1804,13 @@ FROM (
                       AND (
                         TRUE
                         AND (
-                          "t12"."ts_s" > (
+                          "t13"."ts_s" > (
                             CAST(EXTRACT('epoch' FROM CAST('2026-03-01T12:00:00' AS TIMESTAMP)) AS DOUBLE PRECISION) - 604800.0
                           )
                         )
                       )) AS "m__high_intent_7d",
-                    MAX("t12"."ts") FILTER(WHERE
-                      "t12"."event" IN (
+                    MAX("t13"."ts") FILTER(WHERE
+                      "t13"."event" IN (
                         'pricing_page_viewed',
                         'checkout_started',
                         'contact_sales_submitted',
@@ -1869,13 +1819,13 @@ FROM (
                       AND (
                         TRUE
                         AND (
-                          "t12"."ts_s" > (
+                          "t13"."ts_s" > (
                             CAST(EXTRACT('epoch' FROM CAST('2026-03-01T12:00:00' AS TIMESTAMP)) AS DOUBLE PRECISION) - 604800.0
                           )
                         )
                       )) AS "last__high_intent_7d",
-                    MAX("t12"."ts") AS "last_activity"
-                  FROM "t9" AS "t12"
+                    MAX("t13"."ts") AS "last_activity"
+                  FROM "t10" AS "t13"
                   GROUP BY
                     1
                 ) AS "t19"
@@ -1914,9 +1864,9 @@ FROM (
                   FROM (
                     SELECT
                       *
-                    FROM "t9" AS "t12"
+                    FROM "t10" AS "t13"
                     WHERE
-                      "t12"."event" IN (
+                      "t13"."event" IN (
                         'onboarding_completed',
                         'core_feature_used',
                         'integration_connected',

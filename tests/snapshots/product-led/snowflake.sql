@@ -1,17 +1,17 @@
-WITH "t9" AS (
+WITH "t10" AS (
   SELECT
-    "t6"."person_id",
-    "t6"."event",
-    "t6"."ts",
-    "t6"."event_id",
-    "t6"."progress",
-    "t6"."feature",
-    "t6"."integration_type",
-    "t6"."logged_in",
-    "t6"."duration_s",
-    "t6"."features_used",
-    "t6"."ts_s",
-    "t5"."created_s"
+    "t7"."person_id",
+    "t7"."event",
+    "t7"."ts",
+    "t7"."event_id",
+    "t7"."progress",
+    "t7"."feature",
+    "t7"."integration_type",
+    "t7"."logged_in",
+    "t7"."duration_s",
+    "t7"."features_used",
+    "t7"."ts_s",
+    "t6"."created_s"
   FROM (
     SELECT
       "t1"."person_id",
@@ -31,7 +31,7 @@ WITH "t9" AS (
       AND "t1"."event" IS NOT NULL
       AND "t1"."ts" IS NOT NULL
       AND "t1"."ts" <= TIMESTAMP_FROM_PARTS(2026, 3, 1, 12, 0, 0, 0)
-  ) AS "t6"
+  ) AS "t7"
   INNER JOIN (
     SELECT
       "t0"."person_id",
@@ -47,8 +47,8 @@ WITH "t9" AS (
           "t0"."created_at" <= TIMESTAMP_FROM_PARTS(2026, 3, 1, 12, 0, 0, 0)
         )
       )
-  ) AS "t5"
-    ON "t6"."person_id" = "t5"."person_id"
+  ) AS "t6"
+    ON "t7"."person_id" = "t6"."person_id"
 )
 SELECT
   "t36"."person_id",
@@ -1307,16 +1307,16 @@ FROM (
                         "t14"."country",
                         "t14"."fin__1",
                         "t14"."fin__4",
-                        "t13"."account__account_id",
-                        "t13"."account__name",
-                        "t13"."account__domain",
-                        "t13"."account__employees",
-                        "t13"."account__industry",
-                        "t13"."account__country",
-                        "t13"."account__tech_stack",
-                        "t13"."fin__0",
-                        "t13"."fin__2",
-                        "t13"."fin__3"
+                        "t11"."account__account_id",
+                        "t11"."account__name",
+                        "t11"."account__domain",
+                        "t11"."account__employees",
+                        "t11"."account__industry",
+                        "t11"."account__country",
+                        "t11"."account__tech_stack",
+                        "t11"."fin__0",
+                        "t11"."fin__2",
+                        "t11"."fin__3"
                       FROM (
                         SELECT
                           "t8"."person_id",
@@ -1332,11 +1332,7 @@ FROM (
                         FROM (
                           SELECT
                             "t0"."person_id",
-                            IFF(
-                              TRIM("t0"."account_id", ' \t\n\r\x0b\f') = '',
-                              CAST(NULL AS VARCHAR),
-                              TRIM("t0"."account_id", ' \t\n\r\x0b\f')
-                            ) AS "account_id",
+                            NULLIF(TRIM("t0"."account_id", ' \t\n\r\x0b\f'), '') AS "account_id",
                             "t0"."created_at",
                             NULLIF(
                               LOWER(
@@ -1344,26 +1340,10 @@ FROM (
                               ),
                               ''
                             ) AS "email_domain",
-                            IFF(
-                              TRIM("t0"."email", ' \t\n\r\x0b\f') = '',
-                              CAST(NULL AS VARCHAR),
-                              TRIM("t0"."email", ' \t\n\r\x0b\f')
-                            ) AS "email",
-                            IFF(
-                              TRIM("t0"."title", ' \t\n\r\x0b\f') = '',
-                              CAST(NULL AS VARCHAR),
-                              TRIM("t0"."title", ' \t\n\r\x0b\f')
-                            ) AS "title",
-                            IFF(
-                              TRIM("t0"."plan", ' \t\n\r\x0b\f') = '',
-                              CAST(NULL AS VARCHAR),
-                              TRIM("t0"."plan", ' \t\n\r\x0b\f')
-                            ) AS "plan",
-                            IFF(
-                              TRIM("t0"."country", ' \t\n\r\x0b\f') = '',
-                              CAST(NULL AS VARCHAR),
-                              TRIM("t0"."country", ' \t\n\r\x0b\f')
-                            ) AS "country"
+                            NULLIF(TRIM("t0"."email", ' \t\n\r\x0b\f'), '') AS "email",
+                            NULLIF(TRIM("t0"."title", ' \t\n\r\x0b\f'), '') AS "title",
+                            NULLIF(TRIM("t0"."plan", ' \t\n\r\x0b\f'), '') AS "plan",
+                            NULLIF(TRIM("t0"."country", ' \t\n\r\x0b\f'), '') AS "country"
                           FROM "people" AS "t0"
                           WHERE
                             "t0"."person_id" IS NOT NULL
@@ -1379,49 +1359,29 @@ FROM (
                       ) AS "t14"
                       LEFT OUTER JOIN (
                         SELECT
-                          "t7"."account__account_id",
-                          "t7"."account__name",
-                          "t7"."account__domain",
-                          "t7"."account__employees",
-                          "t7"."account__industry",
-                          "t7"."account__country",
-                          "t7"."account__tech_stack",
-                          LOWER(TRIM("t7"."account__industry", ' \t\n\r\x0b\f')) AS "fin__0",
-                          LOWER(TRIM("t7"."account__tech_stack", ' \t\n\r\x0b\f')) AS "fin__2",
-                          LOWER(TRIM("t7"."account__country", ' \t\n\r\x0b\f')) AS "fin__3"
+                          "t5"."account__account_id",
+                          "t5"."account__name",
+                          "t5"."account__domain",
+                          "t5"."account__employees",
+                          "t5"."account__industry",
+                          "t5"."account__country",
+                          "t5"."account__tech_stack",
+                          LOWER(TRIM("t5"."account__industry", ' \t\n\r\x0b\f')) AS "fin__0",
+                          LOWER(TRIM("t5"."account__tech_stack", ' \t\n\r\x0b\f')) AS "fin__2",
+                          LOWER(TRIM("t5"."account__country", ' \t\n\r\x0b\f')) AS "fin__3"
                         FROM (
                           SELECT
                             "t2"."account_id" AS "account__account_id",
-                            IFF(
-                              TRIM("t2"."name", ' \t\n\r\x0b\f') = '',
-                              CAST(NULL AS VARCHAR),
-                              TRIM("t2"."name", ' \t\n\r\x0b\f')
-                            ) AS "account__name",
-                            IFF(
-                              TRIM("t2"."domain", ' \t\n\r\x0b\f') = '',
-                              CAST(NULL AS VARCHAR),
-                              TRIM("t2"."domain", ' \t\n\r\x0b\f')
-                            ) AS "account__domain",
+                            NULLIF(TRIM("t2"."name", ' \t\n\r\x0b\f'), '') AS "account__name",
+                            NULLIF(TRIM("t2"."domain", ' \t\n\r\x0b\f'), '') AS "account__domain",
                             "t2"."employees" AS "account__employees",
-                            IFF(
-                              TRIM("t2"."industry", ' \t\n\r\x0b\f') = '',
-                              CAST(NULL AS VARCHAR),
-                              TRIM("t2"."industry", ' \t\n\r\x0b\f')
-                            ) AS "account__industry",
-                            IFF(
-                              TRIM("t2"."country", ' \t\n\r\x0b\f') = '',
-                              CAST(NULL AS VARCHAR),
-                              TRIM("t2"."country", ' \t\n\r\x0b\f')
-                            ) AS "account__country",
-                            IFF(
-                              TRIM("t2"."tech_stack", ' \t\n\r\x0b\f') = '',
-                              CAST(NULL AS VARCHAR),
-                              TRIM("t2"."tech_stack", ' \t\n\r\x0b\f')
-                            ) AS "account__tech_stack"
+                            NULLIF(TRIM("t2"."industry", ' \t\n\r\x0b\f'), '') AS "account__industry",
+                            NULLIF(TRIM("t2"."country", ' \t\n\r\x0b\f'), '') AS "account__country",
+                            NULLIF(TRIM("t2"."tech_stack", ' \t\n\r\x0b\f'), '') AS "account__tech_stack"
                           FROM "accounts" AS "t2"
-                        ) AS "t7"
-                      ) AS "t13"
-                        ON "t14"."account_id" = "t13"."account__account_id"
+                        ) AS "t5"
+                      ) AS "t11"
+                        ON "t14"."account_id" = "t11"."account__account_id"
                     ) AS "t16"
                   ) AS "t17"
                 ) AS "t23"
@@ -1461,27 +1421,27 @@ FROM (
                   "t19"."last_activity"
                 FROM (
                   SELECT
-                    "t12"."person_id",
+                    "t13"."person_id",
                     MAX(
                       IFF((
-                        "t12"."event" = 'onboarding_progress'
-                      ) AND TRUE, "t12"."progress", NULL)
+                        "t13"."event" = 'onboarding_progress'
+                      ) AND TRUE, "t13"."progress", NULL)
                     ) AS "m__onboarding",
                     MAX(IFF((
-                      "t12"."event" = 'onboarding_progress'
-                    ) AND TRUE, "t12"."ts", NULL)) AS "last__onboarding",
+                      "t13"."event" = 'onboarding_progress'
+                    ) AND TRUE, "t13"."ts", NULL)) AS "last__onboarding",
                     COUNT_IF(
                       (
-                        "t12"."event" = 'core_feature_used'
+                        "t13"."event" = 'core_feature_used'
                       )
                       AND (
                         TRUE
                         AND (
-                          "t12"."ts_s" >= "t12"."created_s"
+                          "t13"."ts_s" >= "t13"."created_s"
                         )
                         AND (
-                          "t12"."ts_s" < (
-                            "t12"."created_s" + 1209600.0
+                          "t13"."ts_s" < (
+                            "t13"."created_s" + 1209600.0
                           )
                         )
                       )
@@ -1489,103 +1449,103 @@ FROM (
                     MAX(
                       IFF(
                         (
-                          "t12"."event" = 'core_feature_used'
+                          "t13"."event" = 'core_feature_used'
                         )
                         AND (
                           TRUE
                           AND (
-                            "t12"."ts_s" >= "t12"."created_s"
+                            "t13"."ts_s" >= "t13"."created_s"
                           )
                           AND (
-                            "t12"."ts_s" < (
-                              "t12"."created_s" + 1209600.0
+                            "t13"."ts_s" < (
+                              "t13"."created_s" + 1209600.0
                             )
                           )
                         ),
-                        "t12"."ts",
+                        "t13"."ts",
                         NULL
                       )
                     ) AS "last__core_feature",
                     COUNT_IF((
-                      "t12"."event" = 'integration_connected'
+                      "t13"."event" = 'integration_connected'
                     ) AND TRUE) AS "m__integration",
                     MAX(IFF((
-                      "t12"."event" = 'integration_connected'
-                    ) AND TRUE, "t12"."ts", NULL)) AS "last__integration",
+                      "t13"."event" = 'integration_connected'
+                    ) AND TRUE, "t13"."ts", NULL)) AS "last__integration",
                     COUNT_IF((
-                      "t12"."event" = 'teammate_invited'
+                      "t13"."event" = 'teammate_invited'
                     ) AND TRUE) AS "m__invites",
                     MAX(IFF((
-                      "t12"."event" = 'teammate_invited'
-                    ) AND TRUE, "t12"."ts", NULL)) AS "last__invites",
+                      "t13"."event" = 'teammate_invited'
+                    ) AND TRUE, "t13"."ts", NULL)) AS "last__invites",
                     COUNT_IF(
                       (
-                        "t12"."event" = 'pricing_page_viewed'
+                        "t13"."event" = 'pricing_page_viewed'
                       )
-                      AND COALESCE("t12"."logged_in", FALSE)
+                      AND COALESCE("t13"."logged_in", FALSE)
                       AND TRUE
                     ) AS "m__pricing_logged_in",
                     MAX(
                       IFF(
                         (
-                          "t12"."event" = 'pricing_page_viewed'
+                          "t13"."event" = 'pricing_page_viewed'
                         )
-                        AND COALESCE("t12"."logged_in", FALSE)
+                        AND COALESCE("t13"."logged_in", FALSE)
                         AND TRUE,
-                        "t12"."ts",
+                        "t13"."ts",
                         NULL
                       )
                     ) AS "last__pricing_logged_in",
                     COUNT_IF(
                       (
-                        "t12"."event" = 'pricing_page_viewed'
+                        "t13"."event" = 'pricing_page_viewed'
                       )
                       AND COALESCE(NOT (
-                        "t12"."logged_in"
+                        "t13"."logged_in"
                       ), FALSE)
                       AND TRUE
                     ) AS "m__pricing_anonymous",
                     MAX(
                       IFF(
                         (
-                          "t12"."event" = 'pricing_page_viewed'
+                          "t13"."event" = 'pricing_page_viewed'
                         )
                         AND COALESCE(NOT (
-                          "t12"."logged_in"
+                          "t13"."logged_in"
                         ), FALSE)
                         AND TRUE,
-                        "t12"."ts",
+                        "t13"."ts",
                         NULL
                       )
                     ) AS "last__pricing_anonymous",
                     COUNT_IF((
-                      "t12"."event" = 'checkout_started'
+                      "t13"."event" = 'checkout_started'
                     ) AND TRUE) AS "m__checkout",
                     MAX(IFF((
-                      "t12"."event" = 'checkout_started'
-                    ) AND TRUE, "t12"."ts", NULL)) AS "last__checkout",
+                      "t13"."event" = 'checkout_started'
+                    ) AND TRUE, "t13"."ts", NULL)) AS "last__checkout",
                     COUNT_IF((
-                      "t12"."event" = 'premium_feature_used'
+                      "t13"."event" = 'premium_feature_used'
                     ) AND TRUE) AS "m__premium_feature",
                     MAX(IFF((
-                      "t12"."event" = 'premium_feature_used'
-                    ) AND TRUE, "t12"."ts", NULL)) AS "last__premium_feature",
-                    COUNT_IF("t12"."event" IN ('data_exported', 'report_generated') AND TRUE) AS "m__export",
+                      "t13"."event" = 'premium_feature_used'
+                    ) AND TRUE, "t13"."ts", NULL)) AS "last__premium_feature",
+                    COUNT_IF("t13"."event" IN ('data_exported', 'report_generated') AND TRUE) AS "m__export",
                     MAX(
-                      IFF("t12"."event" IN ('data_exported', 'report_generated') AND TRUE, "t12"."ts", NULL)
+                      IFF("t13"."event" IN ('data_exported', 'report_generated') AND TRUE, "t13"."ts", NULL)
                     ) AS "last__export",
                     COUNT_IF(
                       (
-                        "t12"."event" = 'login'
+                        "t13"."event" = 'login'
                       )
                       AND (
                         TRUE
                         AND (
-                          "t12"."ts_s" >= "t12"."created_s"
+                          "t13"."ts_s" >= "t13"."created_s"
                         )
                         AND (
-                          "t12"."ts_s" < (
-                            "t12"."created_s" + 604800.0
+                          "t13"."ts_s" < (
+                            "t13"."created_s" + 604800.0
                           )
                         )
                       )
@@ -1593,56 +1553,56 @@ FROM (
                     MAX(
                       IFF(
                         (
-                          "t12"."event" = 'login'
+                          "t13"."event" = 'login'
                         )
                         AND (
                           TRUE
                           AND (
-                            "t12"."ts_s" >= "t12"."created_s"
+                            "t13"."ts_s" >= "t13"."created_s"
                           )
                           AND (
-                            "t12"."ts_s" < (
-                              "t12"."created_s" + 604800.0
+                            "t13"."ts_s" < (
+                              "t13"."created_s" + 604800.0
                             )
                           )
                         ),
-                        "t12"."ts",
+                        "t13"."ts",
                         NULL
                       )
                     ) AS "last__logins_week_one",
                     COUNT_IF(
                       (
-                        "t12"."event" = 'session_ended'
+                        "t13"."event" = 'session_ended'
                       )
-                      AND COALESCE("t12"."features_used" >= 3, FALSE)
+                      AND COALESCE("t13"."features_used" >= 3, FALSE)
                       AND TRUE
                     ) AS "m__session_depth",
                     MAX(
                       IFF(
                         (
-                          "t12"."event" = 'session_ended'
+                          "t13"."event" = 'session_ended'
                         )
-                        AND COALESCE("t12"."features_used" >= 3, FALSE)
+                        AND COALESCE("t13"."features_used" >= 3, FALSE)
                         AND TRUE,
-                        "t12"."ts",
+                        "t13"."ts",
                         NULL
                       )
                     ) AS "last__session_depth",
-                    MAX(IFF("t12"."event" = 'login', "t12"."ts_s", NULL)) AS "act__inactive",
+                    MAX(IFF("t13"."event" = 'login', "t13"."ts_s", NULL)) AS "act__inactive",
                     COUNT_IF((
-                      "t12"."event" = 'email_unsubscribed'
+                      "t13"."event" = 'email_unsubscribed'
                     ) AND TRUE) AS "m__unsubscribed",
                     MAX(IFF((
-                      "t12"."event" = 'email_unsubscribed'
-                    ) AND TRUE, "t12"."ts", NULL)) AS "last__unsubscribed",
+                      "t13"."event" = 'email_unsubscribed'
+                    ) AND TRUE, "t13"."ts", NULL)) AS "last__unsubscribed",
                     COUNT_IF((
-                      "t12"."event" = 'plan_downgraded'
+                      "t13"."event" = 'plan_downgraded'
                     ) AND TRUE) AS "m__downgraded",
                     MAX(IFF((
-                      "t12"."event" = 'plan_downgraded'
-                    ) AND TRUE, "t12"."ts", NULL)) AS "last__downgraded",
+                      "t13"."event" = 'plan_downgraded'
+                    ) AND TRUE, "t13"."ts", NULL)) AS "last__downgraded",
                     COUNT_IF(
-                      "t12"."event" IN (
+                      "t13"."event" IN (
                         'pricing_page_viewed',
                         'checkout_started',
                         'contact_sales_submitted',
@@ -1651,7 +1611,7 @@ FROM (
                       AND (
                         TRUE
                         AND (
-                          "t12"."ts_s" > (
+                          "t13"."ts_s" > (
                             CAST(DATE_PART('epoch', TIMESTAMP_FROM_PARTS(2026, 3, 1, 12, 0, 0, 0)) AS DOUBLE) - 604800.0
                           )
                         )
@@ -1659,7 +1619,7 @@ FROM (
                     ) AS "m__high_intent_7d",
                     MAX(
                       IFF(
-                        "t12"."event" IN (
+                        "t13"."event" IN (
                           'pricing_page_viewed',
                           'checkout_started',
                           'contact_sales_submitted',
@@ -1668,17 +1628,17 @@ FROM (
                         AND (
                           TRUE
                           AND (
-                            "t12"."ts_s" > (
+                            "t13"."ts_s" > (
                               CAST(DATE_PART('epoch', TIMESTAMP_FROM_PARTS(2026, 3, 1, 12, 0, 0, 0)) AS DOUBLE) - 604800.0
                             )
                           )
                         ),
-                        "t12"."ts",
+                        "t13"."ts",
                         NULL
                       )
                     ) AS "last__high_intent_7d",
-                    MAX("t12"."ts") AS "last_activity"
-                  FROM "t9" AS "t12"
+                    MAX("t13"."ts") AS "last_activity"
+                  FROM "t10" AS "t13"
                   GROUP BY
                     1
                 ) AS "t19"
@@ -1712,9 +1672,9 @@ FROM (
                   FROM (
                     SELECT
                       *
-                    FROM "t9" AS "t12"
+                    FROM "t10" AS "t13"
                     WHERE
-                      "t12"."event" IN (
+                      "t13"."event" IN (
                         'onboarding_completed',
                         'core_feature_used',
                         'integration_connected',

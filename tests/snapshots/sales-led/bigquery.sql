@@ -1039,16 +1039,16 @@ FROM (
                     `t10`.`country`,
                     `t10`.`fin__1`,
                     `t10`.`fin__4`,
-                    `t9`.`account__account_id`,
-                    `t9`.`account__name`,
-                    `t9`.`account__domain`,
-                    `t9`.`account__employees`,
-                    `t9`.`account__industry`,
-                    `t9`.`account__country`,
-                    `t9`.`account__tech_stack`,
-                    `t9`.`fin__0`,
-                    `t9`.`fin__2`,
-                    `t9`.`fin__3`
+                    `t7`.`account__account_id`,
+                    `t7`.`account__name`,
+                    `t7`.`account__domain`,
+                    `t7`.`account__employees`,
+                    `t7`.`account__industry`,
+                    `t7`.`account__country`,
+                    `t7`.`account__tech_stack`,
+                    `t7`.`fin__0`,
+                    `t7`.`fin__2`,
+                    `t7`.`fin__3`
                   FROM (
                     SELECT
                       `t5`.`person_id`,
@@ -1064,11 +1064,7 @@ FROM (
                     FROM (
                       SELECT
                         `t1`.`person_id`,
-                        IF(
-                          TRIM(`t1`.`account_id`, ' \t\n\r\v\f') = '',
-                          CAST(NULL AS STRING),
-                          TRIM(`t1`.`account_id`, ' \t\n\r\v\f')
-                        ) AS `account_id`,
+                        NULLIF(TRIM(`t1`.`account_id`, ' \t\n\r\v\f'), '') AS `account_id`,
                         `t1`.`created_at`,
                         NULLIF(
                           LOWER(
@@ -1091,26 +1087,10 @@ FROM (
                           ),
                           ''
                         ) AS `email_domain`,
-                        IF(
-                          TRIM(`t1`.`email`, ' \t\n\r\v\f') = '',
-                          CAST(NULL AS STRING),
-                          TRIM(`t1`.`email`, ' \t\n\r\v\f')
-                        ) AS `email`,
-                        IF(
-                          TRIM(`t1`.`title`, ' \t\n\r\v\f') = '',
-                          CAST(NULL AS STRING),
-                          TRIM(`t1`.`title`, ' \t\n\r\v\f')
-                        ) AS `title`,
-                        IF(
-                          TRIM(`t1`.`plan`, ' \t\n\r\v\f') = '',
-                          CAST(NULL AS STRING),
-                          TRIM(`t1`.`plan`, ' \t\n\r\v\f')
-                        ) AS `plan`,
-                        IF(
-                          TRIM(`t1`.`country`, ' \t\n\r\v\f') = '',
-                          CAST(NULL AS STRING),
-                          TRIM(`t1`.`country`, ' \t\n\r\v\f')
-                        ) AS `country`
+                        NULLIF(TRIM(`t1`.`email`, ' \t\n\r\v\f'), '') AS `email`,
+                        NULLIF(TRIM(`t1`.`title`, ' \t\n\r\v\f'), '') AS `title`,
+                        NULLIF(TRIM(`t1`.`plan`, ' \t\n\r\v\f'), '') AS `plan`,
+                        NULLIF(TRIM(`t1`.`country`, ' \t\n\r\v\f'), '') AS `country`
                       FROM `people` AS `t1`
                       WHERE
                         `t1`.`person_id` IS NOT NULL
@@ -1139,64 +1119,44 @@ FROM (
                     FROM (
                       SELECT
                         `t2`.`account_id` AS `account__account_id`,
-                        IF(
-                          TRIM(`t2`.`name`, ' \t\n\r\v\f') = '',
-                          CAST(NULL AS STRING),
-                          TRIM(`t2`.`name`, ' \t\n\r\v\f')
-                        ) AS `account__name`,
-                        IF(
-                          TRIM(`t2`.`domain`, ' \t\n\r\v\f') = '',
-                          CAST(NULL AS STRING),
-                          TRIM(`t2`.`domain`, ' \t\n\r\v\f')
-                        ) AS `account__domain`,
+                        NULLIF(TRIM(`t2`.`name`, ' \t\n\r\v\f'), '') AS `account__name`,
+                        NULLIF(TRIM(`t2`.`domain`, ' \t\n\r\v\f'), '') AS `account__domain`,
                         `t2`.`employees` AS `account__employees`,
-                        IF(
-                          TRIM(`t2`.`industry`, ' \t\n\r\v\f') = '',
-                          CAST(NULL AS STRING),
-                          TRIM(`t2`.`industry`, ' \t\n\r\v\f')
-                        ) AS `account__industry`,
-                        IF(
-                          TRIM(`t2`.`country`, ' \t\n\r\v\f') = '',
-                          CAST(NULL AS STRING),
-                          TRIM(`t2`.`country`, ' \t\n\r\v\f')
-                        ) AS `account__country`,
-                        IF(
-                          TRIM(`t2`.`tech_stack`, ' \t\n\r\v\f') = '',
-                          CAST(NULL AS STRING),
-                          TRIM(`t2`.`tech_stack`, ' \t\n\r\v\f')
-                        ) AS `account__tech_stack`
+                        NULLIF(TRIM(`t2`.`industry`, ' \t\n\r\v\f'), '') AS `account__industry`,
+                        NULLIF(TRIM(`t2`.`country`, ' \t\n\r\v\f'), '') AS `account__country`,
+                        NULLIF(TRIM(`t2`.`tech_stack`, ' \t\n\r\v\f'), '') AS `account__tech_stack`
                       FROM `accounts` AS `t2`
                     ) AS `t4`
-                  ) AS `t9`
-                    ON `t10`.`account_id` = `t9`.`account__account_id`
+                  ) AS `t7`
+                    ON `t10`.`account_id` = `t7`.`account__account_id`
                 ) AS `t13`
               ) AS `t14`
             ) AS `t15`
           ) AS `t17`
           LEFT OUTER JOIN (
             SELECT
-              `t7`.`person_id` AS `_key`,
-              `t7`.`m__demo_request`,
-              `t7`.`last__demo_request`,
-              `t7`.`m__contact_sales`,
-              `t7`.`last__contact_sales`,
-              `t7`.`m__pricing`,
-              `t7`.`last__pricing`,
-              `t7`.`m__webinar`,
-              `t7`.`last__webinar`,
-              `t7`.`m__content`,
-              `t7`.`last__content`,
-              `t7`.`m__email_clicks`,
-              `t7`.`last__email_clicks`,
-              `t7`.`m__email_opens`,
-              `t7`.`last__email_opens`,
-              `t7`.`m__blog`,
-              `t7`.`last__blog`,
-              `t7`.`m__unsubscribed`,
-              `t7`.`last__unsubscribed`,
-              `t7`.`m__high_intent_7d`,
-              `t7`.`last__high_intent_7d`,
-              `t7`.`last_activity`
+              `t8`.`person_id` AS `_key`,
+              `t8`.`m__demo_request`,
+              `t8`.`last__demo_request`,
+              `t8`.`m__contact_sales`,
+              `t8`.`last__contact_sales`,
+              `t8`.`m__pricing`,
+              `t8`.`last__pricing`,
+              `t8`.`m__webinar`,
+              `t8`.`last__webinar`,
+              `t8`.`m__content`,
+              `t8`.`last__content`,
+              `t8`.`m__email_clicks`,
+              `t8`.`last__email_clicks`,
+              `t8`.`m__email_opens`,
+              `t8`.`last__email_opens`,
+              `t8`.`m__blog`,
+              `t8`.`last__blog`,
+              `t8`.`m__unsubscribed`,
+              `t8`.`last__unsubscribed`,
+              `t8`.`m__high_intent_7d`,
+              `t8`.`last__high_intent_7d`,
+              `t8`.`last_activity`
             FROM (
               SELECT
                 `t3`.`person_id`,
@@ -1329,7 +1289,7 @@ FROM (
               ) AS `t3`
               GROUP BY
                 1
-            ) AS `t7`
+            ) AS `t8`
           ) AS `t12`
             ON `t17`.`person_id` = `t12`.`_key`
         ) AS `t18`

@@ -1009,16 +1009,16 @@ FROM (
                     "t10"."country",
                     "t10"."fin__1",
                     "t10"."fin__4",
-                    "t9"."account__account_id",
-                    "t9"."account__name",
-                    "t9"."account__domain",
-                    "t9"."account__employees",
-                    "t9"."account__industry",
-                    "t9"."account__country",
-                    "t9"."account__tech_stack",
-                    "t9"."fin__0",
-                    "t9"."fin__2",
-                    "t9"."fin__3"
+                    "t7"."account__account_id",
+                    "t7"."account__name",
+                    "t7"."account__domain",
+                    "t7"."account__employees",
+                    "t7"."account__industry",
+                    "t7"."account__country",
+                    "t7"."account__tech_stack",
+                    "t7"."fin__0",
+                    "t7"."fin__2",
+                    "t7"."fin__3"
                   FROM (
                     SELECT
                       "t5"."person_id",
@@ -1036,47 +1036,22 @@ FROM (
                     FROM (
                       SELECT
                         "t1"."person_id",
-                        CASE
-                          WHEN TRIM("t1"."account_id", ' 	
-\x0d\x0b\x0c') = ''
-                          THEN CAST(NULL AS TEXT)
-                          ELSE TRIM("t1"."account_id", ' 	
-\x0d\x0b\x0c')
-                        END AS "account_id",
+                        NULLIF(TRIM("t1"."account_id", ' 	
+\x0d\x0b\x0c'), '') AS "account_id",
                         "t1"."created_at",
                         NULLIF(
                           LOWER(TRIM(REGEXP_EXTRACT("t1"."email", '@([^@\s]+)\s*$', 1), ' 	
 \x0d\x0b\x0c')),
                           ''
                         ) AS "email_domain",
-                        CASE
-                          WHEN TRIM("t1"."email", ' 	
-\x0d\x0b\x0c') = ''
-                          THEN CAST(NULL AS TEXT)
-                          ELSE TRIM("t1"."email", ' 	
-\x0d\x0b\x0c')
-                        END AS "email",
-                        CASE
-                          WHEN TRIM("t1"."title", ' 	
-\x0d\x0b\x0c') = ''
-                          THEN CAST(NULL AS TEXT)
-                          ELSE TRIM("t1"."title", ' 	
-\x0d\x0b\x0c')
-                        END AS "title",
-                        CASE
-                          WHEN TRIM("t1"."plan", ' 	
-\x0d\x0b\x0c') = ''
-                          THEN CAST(NULL AS TEXT)
-                          ELSE TRIM("t1"."plan", ' 	
-\x0d\x0b\x0c')
-                        END AS "plan",
-                        CASE
-                          WHEN TRIM("t1"."country", ' 	
-\x0d\x0b\x0c') = ''
-                          THEN CAST(NULL AS TEXT)
-                          ELSE TRIM("t1"."country", ' 	
-\x0d\x0b\x0c')
-                        END AS "country"
+                        NULLIF(TRIM("t1"."email", ' 	
+\x0d\x0b\x0c'), '') AS "email",
+                        NULLIF(TRIM("t1"."title", ' 	
+\x0d\x0b\x0c'), '') AS "title",
+                        NULLIF(TRIM("t1"."plan", ' 	
+\x0d\x0b\x0c'), '') AS "plan",
+                        NULLIF(TRIM("t1"."country", ' 	
+\x0d\x0b\x0c'), '') AS "country"
                       FROM "people" AS "t1"
                       WHERE
                         "t1"."person_id" IS NOT NULL
@@ -1108,74 +1083,49 @@ FROM (
                     FROM (
                       SELECT
                         "t2"."account_id" AS "account__account_id",
-                        CASE
-                          WHEN TRIM("t2"."name", ' 	
-\x0d\x0b\x0c') = ''
-                          THEN CAST(NULL AS TEXT)
-                          ELSE TRIM("t2"."name", ' 	
-\x0d\x0b\x0c')
-                        END AS "account__name",
-                        CASE
-                          WHEN TRIM("t2"."domain", ' 	
-\x0d\x0b\x0c') = ''
-                          THEN CAST(NULL AS TEXT)
-                          ELSE TRIM("t2"."domain", ' 	
-\x0d\x0b\x0c')
-                        END AS "account__domain",
+                        NULLIF(TRIM("t2"."name", ' 	
+\x0d\x0b\x0c'), '') AS "account__name",
+                        NULLIF(TRIM("t2"."domain", ' 	
+\x0d\x0b\x0c'), '') AS "account__domain",
                         "t2"."employees" AS "account__employees",
-                        CASE
-                          WHEN TRIM("t2"."industry", ' 	
-\x0d\x0b\x0c') = ''
-                          THEN CAST(NULL AS TEXT)
-                          ELSE TRIM("t2"."industry", ' 	
-\x0d\x0b\x0c')
-                        END AS "account__industry",
-                        CASE
-                          WHEN TRIM("t2"."country", ' 	
-\x0d\x0b\x0c') = ''
-                          THEN CAST(NULL AS TEXT)
-                          ELSE TRIM("t2"."country", ' 	
-\x0d\x0b\x0c')
-                        END AS "account__country",
-                        CASE
-                          WHEN TRIM("t2"."tech_stack", ' 	
-\x0d\x0b\x0c') = ''
-                          THEN CAST(NULL AS TEXT)
-                          ELSE TRIM("t2"."tech_stack", ' 	
-\x0d\x0b\x0c')
-                        END AS "account__tech_stack"
+                        NULLIF(TRIM("t2"."industry", ' 	
+\x0d\x0b\x0c'), '') AS "account__industry",
+                        NULLIF(TRIM("t2"."country", ' 	
+\x0d\x0b\x0c'), '') AS "account__country",
+                        NULLIF(TRIM("t2"."tech_stack", ' 	
+\x0d\x0b\x0c'), '') AS "account__tech_stack"
                       FROM "accounts" AS "t2"
                     ) AS "t4"
-                  ) AS "t9"
-                    ON "t10"."account_id" = "t9"."account__account_id"
+                  ) AS "t7"
+                    ON "t10"."account_id" = "t7"."account__account_id"
                 ) AS "t13"
               ) AS "t14"
             ) AS "t15"
           ) AS "t17"
           LEFT OUTER JOIN (
             SELECT
-              "t7"."person_id" AS "_key",
-              "t7"."m__demo_request",
-              "t7"."last__demo_request",
-              "t7"."m__contact_sales",
-              "t7"."last__contact_sales",
-              "t7"."m__pricing",
-              "t7"."last__pricing",
-              "t7"."m__webinar",
-              "t7"."last__webinar",
-              "t7"."m__content",
-              "t7"."last__content",
-              "t7"."m__email_clicks",
-              "t7"."last__email_clicks",
-              "t7"."m__email_opens",
-              "t7"."last__email_opens",
-              "t7"."m__blog",
-              "t7"."last__blog",
-              "t7"."m__unsubscribed",
-              "t7"."last__unsubscribed",
-              "t7"."m__high_intent_7d",
-              "t7"."last__high_intent_7d",
-              "t7"."last_activity"
+              "t8"."person_id" AS "_key",
+              "t8"."m__demo_request",
+              "t8"."last__demo_request",
+              "t8"."m__contact_sales",
+              "t8"."last__contact_sales",
+              "t8"."m__pricing",
+              "t8"."last__pricing",
+              "t8"."m__webinar",
+              "t8"."last__webinar",
+              "t8"."m__content",
+              "t8"."last__content",
+              "t8"."m__email_clicks",
+              "t8"."last__email_clicks",
+              "t8"."m__email_opens",
+              "t8"."last__email_opens",
+              "t8"."m__blog",
+              "t8"."last__blog",
+              "t8"."m__unsubscribed",
+              "t8"."last__unsubscribed",
+              "t8"."m__high_intent_7d",
+              "t8"."last__high_intent_7d",
+              "t8"."last_activity"
             FROM (
               SELECT
                 "t3"."person_id",
@@ -1315,7 +1265,7 @@ FROM (
               ) AS "t3"
               GROUP BY
                 1
-            ) AS "t7"
+            ) AS "t8"
           ) AS "t12"
             ON "t17"."person_id" = "t12"."_key"
         ) AS "t18"

@@ -1111,16 +1111,16 @@ FROM (
                     "t10"."country",
                     "t10"."fin__1",
                     "t10"."fin__4",
-                    "t9"."account__account_id",
-                    "t9"."account__name",
-                    "t9"."account__domain",
-                    "t9"."account__employees",
-                    "t9"."account__industry",
-                    "t9"."account__country",
-                    "t9"."account__tech_stack",
-                    "t9"."fin__0",
-                    "t9"."fin__2",
-                    "t9"."fin__3"
+                    "t7"."account__account_id",
+                    "t7"."account__name",
+                    "t7"."account__domain",
+                    "t7"."account__employees",
+                    "t7"."account__industry",
+                    "t7"."account__country",
+                    "t7"."account__tech_stack",
+                    "t7"."fin__0",
+                    "t7"."fin__2",
+                    "t7"."fin__3"
                   FROM (
                     SELECT
                       "t5"."person_id",
@@ -1138,13 +1138,8 @@ FROM (
                     FROM (
                       SELECT
                         "t1"."person_id",
-                        CASE
-                          WHEN TRIM(' 	
-\x0d\x0b\x0c' FROM "t1"."account_id") = ''
-                          THEN CAST(NULL AS VARCHAR)
-                          ELSE TRIM(' 	
-\x0d\x0b\x0c' FROM "t1"."account_id")
-                        END AS "account_id",
+                        NULLIF(TRIM(' 	
+\x0d\x0b\x0c' FROM "t1"."account_id"), '') AS "account_id",
                         "t1"."created_at",
                         NULLIF(
                           LOWER(
@@ -1161,34 +1156,14 @@ FROM (
                           ),
                           ''
                         ) AS "email_domain",
-                        CASE
-                          WHEN TRIM(' 	
-\x0d\x0b\x0c' FROM "t1"."email") = ''
-                          THEN CAST(NULL AS VARCHAR)
-                          ELSE TRIM(' 	
-\x0d\x0b\x0c' FROM "t1"."email")
-                        END AS "email",
-                        CASE
-                          WHEN TRIM(' 	
-\x0d\x0b\x0c' FROM "t1"."title") = ''
-                          THEN CAST(NULL AS VARCHAR)
-                          ELSE TRIM(' 	
-\x0d\x0b\x0c' FROM "t1"."title")
-                        END AS "title",
-                        CASE
-                          WHEN TRIM(' 	
-\x0d\x0b\x0c' FROM "t1"."plan") = ''
-                          THEN CAST(NULL AS VARCHAR)
-                          ELSE TRIM(' 	
-\x0d\x0b\x0c' FROM "t1"."plan")
-                        END AS "plan",
-                        CASE
-                          WHEN TRIM(' 	
-\x0d\x0b\x0c' FROM "t1"."country") = ''
-                          THEN CAST(NULL AS VARCHAR)
-                          ELSE TRIM(' 	
-\x0d\x0b\x0c' FROM "t1"."country")
-                        END AS "country"
+                        NULLIF(TRIM(' 	
+\x0d\x0b\x0c' FROM "t1"."email"), '') AS "email",
+                        NULLIF(TRIM(' 	
+\x0d\x0b\x0c' FROM "t1"."title"), '') AS "title",
+                        NULLIF(TRIM(' 	
+\x0d\x0b\x0c' FROM "t1"."plan"), '') AS "plan",
+                        NULLIF(TRIM(' 	
+\x0d\x0b\x0c' FROM "t1"."country"), '') AS "country"
                       FROM "people" AS "t1"
                       WHERE
                         "t1"."person_id" IS NOT NULL
@@ -1220,74 +1195,49 @@ FROM (
                     FROM (
                       SELECT
                         "t2"."account_id" AS "account__account_id",
-                        CASE
-                          WHEN TRIM(' 	
-\x0d\x0b\x0c' FROM "t2"."name") = ''
-                          THEN CAST(NULL AS VARCHAR)
-                          ELSE TRIM(' 	
-\x0d\x0b\x0c' FROM "t2"."name")
-                        END AS "account__name",
-                        CASE
-                          WHEN TRIM(' 	
-\x0d\x0b\x0c' FROM "t2"."domain") = ''
-                          THEN CAST(NULL AS VARCHAR)
-                          ELSE TRIM(' 	
-\x0d\x0b\x0c' FROM "t2"."domain")
-                        END AS "account__domain",
+                        NULLIF(TRIM(' 	
+\x0d\x0b\x0c' FROM "t2"."name"), '') AS "account__name",
+                        NULLIF(TRIM(' 	
+\x0d\x0b\x0c' FROM "t2"."domain"), '') AS "account__domain",
                         "t2"."employees" AS "account__employees",
-                        CASE
-                          WHEN TRIM(' 	
-\x0d\x0b\x0c' FROM "t2"."industry") = ''
-                          THEN CAST(NULL AS VARCHAR)
-                          ELSE TRIM(' 	
-\x0d\x0b\x0c' FROM "t2"."industry")
-                        END AS "account__industry",
-                        CASE
-                          WHEN TRIM(' 	
-\x0d\x0b\x0c' FROM "t2"."country") = ''
-                          THEN CAST(NULL AS VARCHAR)
-                          ELSE TRIM(' 	
-\x0d\x0b\x0c' FROM "t2"."country")
-                        END AS "account__country",
-                        CASE
-                          WHEN TRIM(' 	
-\x0d\x0b\x0c' FROM "t2"."tech_stack") = ''
-                          THEN CAST(NULL AS VARCHAR)
-                          ELSE TRIM(' 	
-\x0d\x0b\x0c' FROM "t2"."tech_stack")
-                        END AS "account__tech_stack"
+                        NULLIF(TRIM(' 	
+\x0d\x0b\x0c' FROM "t2"."industry"), '') AS "account__industry",
+                        NULLIF(TRIM(' 	
+\x0d\x0b\x0c' FROM "t2"."country"), '') AS "account__country",
+                        NULLIF(TRIM(' 	
+\x0d\x0b\x0c' FROM "t2"."tech_stack"), '') AS "account__tech_stack"
                       FROM "accounts" AS "t2"
                     ) AS "t4"
-                  ) AS "t9"
-                    ON "t10"."account_id" = "t9"."account__account_id"
+                  ) AS "t7"
+                    ON "t10"."account_id" = "t7"."account__account_id"
                 ) AS "t13"
               ) AS "t14"
             ) AS "t15"
           ) AS "t17"
           LEFT OUTER JOIN (
             SELECT
-              "t7"."person_id" AS "_key",
-              "t7"."m__demo_request",
-              "t7"."last__demo_request",
-              "t7"."m__contact_sales",
-              "t7"."last__contact_sales",
-              "t7"."m__pricing",
-              "t7"."last__pricing",
-              "t7"."m__webinar",
-              "t7"."last__webinar",
-              "t7"."m__content",
-              "t7"."last__content",
-              "t7"."m__email_clicks",
-              "t7"."last__email_clicks",
-              "t7"."m__email_opens",
-              "t7"."last__email_opens",
-              "t7"."m__blog",
-              "t7"."last__blog",
-              "t7"."m__unsubscribed",
-              "t7"."last__unsubscribed",
-              "t7"."m__high_intent_7d",
-              "t7"."last__high_intent_7d",
-              "t7"."last_activity"
+              "t8"."person_id" AS "_key",
+              "t8"."m__demo_request",
+              "t8"."last__demo_request",
+              "t8"."m__contact_sales",
+              "t8"."last__contact_sales",
+              "t8"."m__pricing",
+              "t8"."last__pricing",
+              "t8"."m__webinar",
+              "t8"."last__webinar",
+              "t8"."m__content",
+              "t8"."last__content",
+              "t8"."m__email_clicks",
+              "t8"."last__email_clicks",
+              "t8"."m__email_opens",
+              "t8"."last__email_opens",
+              "t8"."m__blog",
+              "t8"."last__blog",
+              "t8"."m__unsubscribed",
+              "t8"."last__unsubscribed",
+              "t8"."m__high_intent_7d",
+              "t8"."last__high_intent_7d",
+              "t8"."last_activity"
             FROM (
               SELECT
                 "t3"."person_id",
@@ -1427,7 +1377,7 @@ FROM (
               ) AS "t3"
               GROUP BY
                 1
-            ) AS "t7"
+            ) AS "t8"
           ) AS "t12"
             ON "t17"."person_id" = "t12"."_key"
         ) AS "t18"
