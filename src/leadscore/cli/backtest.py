@@ -62,14 +62,23 @@ def _conversions(values: list[str] | None) -> tuple[str, ...]:
     return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
 
 
+def history_options(start: str | None, end: str | None, every: str, horizon: str,
+                    conversion: list[str] | None, won: str) -> dict:
+    """The backtest window options (``--from`` … ``--won``), each checked.
+
+    As keyword arguments of ``run_backtest``, ``calibrate_project`` and ``diff_models``.
+    """
+    return {"start": parse_instant(start, "--from"), "end": parse_instant(end, "--to"),
+            "every": _parse_duration(every, "--every"),
+            "horizon": _parse_duration(horizon, "--horizon"),
+            "conversions": _conversions(conversion), "won_outcome": won}
+
+
 def _run(project: Project, start: str | None, end: str | None, every: str, horizon: str,
          conversion: list[str] | None, won: str) -> BacktestResult:
     from leadscore.backtest.run import run_backtest
 
-    return run_backtest(project, start=parse_instant(start, "--from"),
-                        end=parse_instant(end, "--to"), every=_parse_duration(every, "--every"),
-                        horizon=_parse_duration(horizon, "--horizon"),
-                        conversions=_conversions(conversion), won_outcome=won)
+    return run_backtest(project, **history_options(start, end, every, horizon, conversion, won))
 
 
 def _open(project: Path, model: Path | None) -> Project:

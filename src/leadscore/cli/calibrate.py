@@ -23,9 +23,9 @@ from leadscore.cli.backtest import (
     HorizonOption,
     ToOption,
     WonOption,
-    _conversions,
     _open,
     _parse_duration,
+    history_options,
 )
 from leadscore.cli.options import ModelOption, ProjectOption, parse_instant
 from leadscore.errors import ConfigError
@@ -98,10 +98,8 @@ def calibrate(
     proj = _open(project, model)
     try:
         result = calibrate_project(
-            proj, out=out, options=options, start=parse_instant(start, "--from"),
-            end=parse_instant(end, "--to"), every=_parse_duration(every, "--every"),
-            horizon=_parse_duration(horizon, "--horizon"),
-            conversions=_conversions(conversion), won_outcome=won)
+            proj, out=out, options=options,
+            **history_options(start, end, every, horizon, conversion, won))
     finally:
         proj.close()
     if json_out is not None:
@@ -138,10 +136,7 @@ def diff(
     try:
         result = diff_models(
             proj, model_a, model_b, as_of=parse_instant(as_of, "--as-of"), top=top,
-            start=parse_instant(start, "--from"), end=parse_instant(end, "--to"),
-            every=_parse_duration(every, "--every"),
-            horizon=_parse_duration(horizon, "--horizon"),
-            conversions=_conversions(conversion), won_outcome=won)
+            **history_options(start, end, every, horizon, conversion, won))
     finally:
         proj.close()
     if as_json:

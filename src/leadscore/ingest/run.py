@@ -15,7 +15,7 @@ import hashlib
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 import duckdb
@@ -30,6 +30,7 @@ from leadscore.ingest.formats import EventFormat
 from leadscore.ingest.mixpanel import MIXPANEL
 from leadscore.ingest.posthog import POSTHOG
 from leadscore.ingest.segment import SEGMENT
+from leadscore.project import utc_now
 
 FORMATS: dict[str, EventFormat] = {f.name: f for f in (SEGMENT, AMPLITUDE, MIXPANEL, POSTHOG)}
 
@@ -62,11 +63,6 @@ class IngestReport:
         for source in self.sources:
             total.add(source.counts)
         return total
-
-
-def utc_now() -> datetime:
-    """Now, naive UTC, whole seconds."""
-    return datetime.now(UTC).replace(tzinfo=None, microsecond=0)
 
 
 def database_path(config: ProjectConfig, root: Path) -> str:
