@@ -217,9 +217,7 @@ class CalibrationResult:
             if s.note:
                 lines.append(f"  {s.status}: {s.note}")
         lines.append("Metric                              before      after      change")
-        for d in self.comparison:
-            lines.append(f"  {d.label:<32}{d.render(d.a):>10} {d.render(d.b):>10} "
-                         f"{d.render_delta():>11}")
+        lines += [d.line() for d in self.comparison]
         lines += [f"Caveat: {w}" for w in self.warnings]
         lines.append(f"Proposed model: {self.proposed}")
         return lines

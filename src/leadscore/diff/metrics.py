@@ -46,6 +46,12 @@ class MetricDelta:
         return f"{self.delta:+.3f}"
 
 
+    def line(self) -> str:
+        """One row of a terminal table: label, both values and the change, aligned."""
+        return (f"  {self.label:<32}{self.render(self.a):>10} {self.render(self.b):>10} "
+                f"{self.render_delta():>11}")
+
+
 def _delta(key: str, label: str, a: float | None, b: float | None, unit: str) -> MetricDelta:
     return MetricDelta(key, label, a, b, None if a is None or b is None else b - a, unit)
 

@@ -121,9 +121,7 @@ class DiffResult:
                              f"{p.status_b or '(none)'} ({num(p.total_b)})")
         lines.append(f"Backtest on {len(self.backtest_a.settings.cutoffs)} cutoffs:"
                      "                 A          B     change")
-        for d in self.metrics:
-            lines.append(f"  {d.label:<32}{d.render(d.a):>10} {d.render(d.b):>10} "
-                         f"{d.render_delta():>11}")
+        lines += [d.line() for d in self.metrics]
         if not self.rules:
             lines.append("The models declare the same rules and settings.")
         for r in self.rules:
