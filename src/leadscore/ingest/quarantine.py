@@ -14,6 +14,7 @@ import json
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 
 from leadscore.errors import DataError
 from leadscore.ingest.store import quote
@@ -98,6 +99,13 @@ def apply_fixes(con: duckdb.DuckDBPyConnection, path: Path) -> list[int]:
     if unknown:
         raise DataError(f"{path}: quarantine id(s) {', '.join(map(str, unknown[:10]))} are not "
                         "in quarantine (already replayed?); see `leadscore quarantine list`")
-    con.executemany("UPDATE ls_quarantine SET raw = ? WHERE id = ?",
-                    [(raw, ident) for ident, raw in fixes.items()])
+    # One set-wise UPDATE from the fixes as a relation, not one statement per row.
+    fixed = pa.table({"id": pa.array(list(fixes), pa.int64()),
+                      "raw": pa.array(list(fixes.values()), pa.string())})
+    con.register("_ls_fixes", fixed)
+    try:
+        con.execute("UPDATE ls_quarantine SET raw = f.raw FROM _ls_fixes f "
+                    "WHERE ls_quarantine.id = f.id")
+    finally:
+        con.unregister("_ls_fixes")
     return sorted(fixes)
