@@ -52,19 +52,25 @@ def with_reason_ranks(expr: ir.Table, model: m.ScoringModel, keep: list[str],
                   in enumerate(zip(columns, can_be_positive(model), strict=True), start=1)
                   if positive]
     zero = num(0)
-    t = expr.select(*keep, **{f"c__{p}": expr[c].fill_null(zero) for p, c in candidates})
+    values = [f"c__{p}" for p, _ in candidates]
+    t = expr.select(*keep, **{v: expr[c].fill_null(zero) for v, (_, c) in zip(values, candidates,
+                                                                         strict=True)})
     picked: list[str] = []
     for k in range(1, n + 1):
-        def left(position: int, t: ir.Table = t) -> ir.Value:
-            value = t[f"c__{position}"]
-            taken = [t[p] == position for p in picked]
-            return ibis.ifelse(ibis.or_(*taken), zero, value) if taken else value
-
+        if picked:
+            # What is left this round, as columns: each is compared twice below (GREATEST,
+            # then the first match), and a column is computed once where an inline CASE twice.
+            t = t.mutate(**{f"l{k}__{p}": ibis.ifelse(ibis.or_(*(t[r] == p for r in picked)),
+                                                       zero, t[v])
+                            for v, (p, _) in zip(values, candidates, strict=True)})
+            left = [f"l{k}__{p}" for p, _ in candidates]
+        else:
+            left = values
         best = f"rv__{k}"
-        t = t.mutate(**{best: ibis.greatest(zero, *(left(p) for p, _ in candidates))
-                        if candidates else zero})
-        branches = [(left(p, t) == t[best], p) for p, _ in candidates]
-        rank = ibis.cases(*branches, else_=0) if branches else ibis.literal(0)
+        t = t.mutate(**{best: ibis.greatest(zero, *(t[c] for c in left)) if left else zero})
+        rank = (ibis.cases(*((t[c] == t[best], p) for c, (p, _) in zip(left, candidates,
+                                                                           strict=True)),
+                           else_=0) if left else ibis.literal(0))
         t = t.mutate(**{f"rr__{k}": ibis.ifelse(t[best] > zero, rank, 0).cast("int16")})
         picked.append(f"rr__{k}")
     return t.select(*keep, *rank_columns(n))
