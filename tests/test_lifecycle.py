@@ -4,6 +4,7 @@ out-of-order runs, and the SQL compared with a pure-Python oracle (Hypothesis)."
 from __future__ import annotations
 
 import json
+import os
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -24,7 +25,7 @@ from leadscore.errors import (
     SpecError,
     UnsupportedFeatureError,
 )
-from leadscore.lifecycle.store import Connection
+from leadscore.lifecycle.store import Connection, connect
 from leadscore.project import Project, ScoreResult
 from leadscore.spec.fingerprint import logic_hash
 from leadscore.spec.loader import load_model_text
@@ -42,11 +43,14 @@ statuses:
 """
 
 
-def make_project(folder: Path, *, db: str = "lifecycle.duckdb", model: str = MODEL) -> Project:
+def make_project(folder: Path, *, db: str = "lifecycle.duckdb", model: str = MODEL,
+                 engine: str | None = None, output: str = "scores") -> Project:
     folder.mkdir(parents=True, exist_ok=True)
+    engine = engine or f"{{type: duckdb, path: '{db}'}}"
     (folder / "leadscore.yaml").write_text(
-        f"name: t\nengine: {{type: duckdb, path: '{db}'}}\n"
-        "sources:\n  people: {path: people.csv}\noutput: {table: scores}\n", encoding="utf-8")
+        f"name: t\nengine: {engine}\n"
+        f"sources:\n  people: {{path: people.csv}}\noutput: {{table: {output}}}\n",
+        encoding="utf-8")
     (folder / "model.yaml").write_text(model, encoding="utf-8")
     (folder / "people.csv").write_text("person_id\na\n", encoding="utf-8")
     return Project.load(folder)
@@ -236,7 +240,7 @@ def test_the_store_persists_in_the_database_file(tmp_path: Path) -> None:
     reopened = Project.load(tmp_path / "p")
     try:
         assert moves(reopened) == [(T0, "a", "entered", "MQL")]
-        assert set(Connection(reopened.engine).tables()) >= {
+        assert set(connect(reopened.engine).tables()) >= {
             "scores_runs", "scores_history", "scores_transitions", "scores_state"}
     finally:
         reopened.close()
@@ -287,11 +291,12 @@ def test_a_failed_run_leaves_the_store_unchanged(project: Project, monkeypatch) 
 
 def test_other_engines_are_refused_clearly() -> None:
     class Elsewhere:
-        name = "postgres"
+        name = "spark"
 
     assert not lifecycle.supports(Elsewhere())
-    with pytest.raises(UnsupportedFeatureError, match="DuckDB only for now, not on 'postgres'"):
-        Connection(Elsewhere())
+    with pytest.raises(UnsupportedFeatureError,
+                       match="runs on duckdb and postgres, not on 'spark'"):
+        connect(Elsewhere())
 
 
 # ---------------------------------------------------------------------------------------------
@@ -339,9 +344,9 @@ def state_of(moves_: list[tuple]) -> dict[tuple, tuple]:
             for key, row in state.items()}
 
 
-def stored_state(con: Connection) -> dict[tuple, tuple]:
+def stored_state(con: Connection, store: str = "scores") -> dict[tuple, tuple]:
     rows = con.query("SELECT entity_id, status, first_entered_at, last_entered_at, "
-                     "last_exited_at, times_entered, is_current FROM scores_state "
+                     f'last_exited_at, times_entered, is_current FROM "{store}_state" '
                      "WHERE entity_type = 'person'").to_pylist()
     assert len(rows) == len({(r["entity_id"], r["status"]) for r in rows})
     return {(r["entity_id"], r["status"]): (r["first_entered_at"], r["last_entered_at"],
@@ -349,11 +354,40 @@ def stored_state(con: Connection) -> dict[tuple, tuple]:
                                             r["is_current"]) for r in rows}
 
 
-@pytest.fixture(scope="module")
-def memory_project(tmp_path_factory: pytest.TempPathFactory):
-    proj = make_project(tmp_path_factory.mktemp("hypothesis"), db=":memory:")
+@pytest.fixture(scope="module", params=["duckdb", "postgres"])
+def memory_project(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
+    """A store in an in-memory DuckDB, and one in the test PostgreSQL server."""
+    folder = tmp_path_factory.mktemp(f"hypothesis-{request.param}")
+    if request.param == "duckdb":
+        proj = make_project(folder, db=":memory:")
+    else:
+        proj = _postgres_project(folder)
     yield proj
+    if request.param == "postgres":
+        con = connect(proj.engine)
+        for table in con.tables():
+            if table.startswith(f"{proj.config.output.table}_"):
+                con.execute(f'DROP TABLE "{table}"')
     proj.close()
+
+
+def _postgres_project(folder: Path) -> Project:
+    from tests.engines.conftest import IN_CI, postgres_config
+
+    config = postgres_config()
+    engine = (f"{{type: postgres, host: '{config.host}', port: {config.port}, "
+              f"user: '{config.user}', database: '{config.database}'"
+              + (f", password: '{config.password.get_secret_value()}'" if config.password
+                 else "") + "}")
+    # Its own output table: the server's database is shared by every test.
+    proj = make_project(folder, engine=engine, output=f"lc_{os.getpid()}")
+    try:
+        _ = proj.engine
+    except Exception as exc:
+        if IN_CI:
+            pytest.fail(f"PostgreSQL is not available: {exc}", pytrace=False)
+        pytest.skip(f"PostgreSQL is not available: {exc}")
+    return proj
 
 
 @settings(max_examples=30, deadline=None,
@@ -361,10 +395,11 @@ def memory_project(tmp_path_factory: pytest.TempPathFactory):
 @given(st.lists(RUN, min_size=1, max_size=6))
 def test_sql_transitions_match_the_oracle(memory_project: Project, sequence) -> None:
     proj = memory_project
-    con = Connection(proj.engine)
-    for table in con.tables() & {"scores_runs", "scores_history", "scores_transitions",
-                                 "scores_state"}:
-        con.execute(f"DELETE FROM {table}")  # a fresh store per example, one connection
+    con = connect(proj.engine)
+    store = proj.config.output.table
+    for table in con.tables() & {f"{store}_{s}" for s in ("runs", "history", "transitions",
+                                                          "state")}:
+        con.execute(f'DELETE FROM "{table}"')  # a fresh store per example, one connection
     recorded: dict[datetime, dict[str, str | None]] = {}
     for step, statuses in sequence:
         as_of = T0 + step * timedelta(hours=12)
@@ -374,7 +409,7 @@ def test_sql_transitions_match_the_oracle(memory_project: Project, sequence) -> 
     assert moves(proj) == sorted(expected, key=lambda m: (m[0], m[1], m[2] != "exited"))
     # The state is rebuilt only for the entities a run touched: it must still equal the state
     # of every transition ever recorded.
-    assert stored_state(con) == state_of(expected)
+    assert stored_state(con, store) == state_of(expected)
     for e in ("a", "b", "c"):
         if any(e in s for s in recorded.values()):
             got = {(r["as_of"], e): r["lifecycle_status"]

@@ -66,13 +66,13 @@ class PostgresEngine:
         files = self._files
         table_name = f"leadscore_src_{name}"
         try:
-            self._load(table_name, files.read(name, source), temp=True)
+            self.load_table(table_name, files.read(name, source), temp=True)
         except Exception as exc:
             raise DataError(f"cannot load {source.path} into PostgreSQL: {exc}",
                             source=name) from exc
         return self.con.table(table_name)
 
-    def _load(self, name: str, data: pa.Table | ir.Table, *, temp: bool = False) -> None:
+    def load_table(self, name: str, data: pa.Table | ir.Table, *, temp: bool = False) -> None:
         """(Re)create table ``name`` with ``data``'s columns and fill it with ``COPY``.
 
         ``data`` is Arrow (results) or a table of the file-reading DuckDB (sources, never
@@ -116,8 +116,8 @@ class PostgresEngine:
     def write_table(self, name: str, data: pa.Table) -> None:
         """Create or replace a table from Arrow data (in the configured schema)."""
         # Why not create_table(overwrite=True): with sqlglot >= 30.18 Ibis 12 renders its DROP
-        # without a table name (ibis-project/ibis#12101), so the replace is done in _load.
-        self._load(name, data)
+        # without a table name (ibis-project/ibis#12101), so the replace is done in load_table.
+        self.load_table(name, data)
 
     def write_file(self, path: Path, data: pa.Table) -> None:
         """Write Arrow data as Parquet, CSV or NDJSON (locally, like the DuckDB engine)."""

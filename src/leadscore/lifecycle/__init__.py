@@ -33,6 +33,7 @@ from leadscore.lifecycle.store import (
     Connection,
     Tables,
     apply,
+    connect,
     cooldowns_json,
     decide,
     ensure,
@@ -85,7 +86,7 @@ class RunSummary:
 
 
 def supports(engine) -> bool:
-    """Whether the lifecycle store can live in this engine's database (DuckDB for now)."""
+    """Whether the lifecycle store can live in this engine's database (DuckDB, PostgreSQL)."""
     return getattr(engine, "name", None) in SUPPORTED_ENGINES
 
 
@@ -143,7 +144,7 @@ def record_run(project: Project, result: ScoreResult, *, entity_type: str = "per
     Raises:
         ConfigError: ``result`` was scored with another model than the project's.
         DataError: the scores lack columns or repeat an id.
-        UnsupportedFeatureError: the engine is not DuckDB.
+        UnsupportedFeatureError: the engine has no lifecycle store (Spark).
     """
     from leadscore.spec.fingerprint import logic_hash
 
@@ -154,7 +155,7 @@ def record_run(project: Project, result: ScoreResult, *, entity_type: str = "per
             f"these scores come from logic {result.logic_hash} but the project's model "
             f"{project.model_path.name} is logic {logic_hash(model)}; record scores produced "
             "by this project's Project.score() so the cooldowns match the model")
-    con = Connection(project.engine)
+    con = connect(project.engine)
     t = ensure(con, project.config.output.table)
     as_of = result.as_of
     run_id = run_id_for(as_of)
@@ -241,7 +242,7 @@ def _record(con: Connection, t: Tables, result: ScoreResult, entity_type: str, r
 
 
 def _store(project: Project) -> tuple[Connection, Tables]:
-    con = Connection(project.engine)
+    con = connect(project.engine)
     table = project.config.output.table
     missing = [f"{table}_{s}" for s in ("runs", "history", "transitions", "state")
                if f"{table}_{s}" not in con.tables()]

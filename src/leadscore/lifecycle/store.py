@@ -2,9 +2,9 @@
 
 All the logic is set-wise SQL over whole runs (one statement per step, never a Python loop over
 rows). The statements use only portable SQL (``CASE``, ``FULL OUTER JOIN``, ``UPDATE … FROM``,
-``EXTRACT(EPOCH FROM …)``; they also run on PostgreSQL). What is DuckDB-specific —
-loading Arrow, temporary tables, fetching Arrow, the transaction — is inside
-:class:`Connection`, so a second engine needs only another implementation of its methods.
+``EXTRACT(EPOCH FROM …)``), the same on DuckDB and PostgreSQL. What differs —
+loading Arrow, temporary tables, fetching Arrow — is inside a :class:`Connection` per engine
+(DuckDB and PostgreSQL).
 
 Tables, for ``output.table = scores``:
 
@@ -31,7 +31,6 @@ from leadscore.errors import UnsupportedFeatureError
 from leadscore.sqltext import ident, text_literal
 
 SUFFIXES = ("runs", "history", "transitions", "state")
-SUPPORTED_ENGINES = frozenset({"duckdb"})
 
 _DDL = {
     "runs": """
@@ -55,14 +54,45 @@ _DDL = {
 
 
 class Connection:
-    """The few things the store needs from a database: run SQL, query Arrow, load Arrow."""
+    """The few things the store needs from a database: run SQL, query Arrow, load Arrow.
+
+    One implementation per engine (:func:`connect`); everything else in this module is
+    portable SQL.
+    """
+
+    def execute(self, sql: str) -> None:
+        """Run one statement."""
+        raise NotImplementedError
+
+    def query(self, sql: str) -> pa.Table:
+        """Run a query and return its rows as Arrow."""
+        raise NotImplementedError
+
+    def scalar(self, sql: str):
+        """The first value of the first row (``None`` when there is no row)."""
+        raise NotImplementedError
+
+    @contextmanager
+    def scanning(self, name: str, data: pa.Table) -> Iterator[None]:
+        """Arrow data queryable as ``name`` while the block runs."""
+        raise NotImplementedError
+        yield  # pragma: no cover
+
+    def temp_table_as(self, name: str, select: str) -> None:
+        """(Re)create temporary table ``name`` from a query."""
+        raise NotImplementedError
+
+    def tables(self) -> set[str]:
+        """Names of the tables in the current schema."""
+        rows = self.query("SELECT table_name FROM information_schema.tables "
+                          "WHERE table_schema = current_schema()")
+        return set(rows.column("table_name").to_pylist())
+
+
+class DuckDBConnection(Connection):
+    """The store in the DuckDB engine's database."""
 
     def __init__(self, engine) -> None:
-        if getattr(engine, "name", None) not in SUPPORTED_ENGINES:
-            raise UnsupportedFeatureError(
-                f"the lifecycle store (score history and transitions) runs on DuckDB only for "
-                f"now, not on '{getattr(engine, 'name', engine)}'; use engine type duckdb for "
-                "lifecycle, or score without recording")
         # The native DuckDB connection under Ibis: transactions and Arrow in/out without copies.
         self.raw = engine.con.con
 
@@ -93,11 +123,69 @@ class Connection:
         """(Re)create temporary table ``name`` from a query."""
         self.raw.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS {select}")
 
-    def tables(self) -> set[str]:
-        """Names of the tables in the main schema."""
-        rows = self.raw.execute("SELECT table_name FROM information_schema.tables "
-                                "WHERE table_schema = current_schema()").fetchall()
-        return {r[0] for r in rows}
+
+class PostgresConnection(Connection):
+    """The store in the PostgreSQL engine's database (its configured schema)."""
+
+    def __init__(self, engine) -> None:
+        self.engine = engine
+        # psycopg's connection under Ibis, in autocommit mode: BEGIN/COMMIT are explicit.
+        self.raw = engine.con.con
+
+    def execute(self, sql: str) -> None:
+        """Run one statement."""
+        with self.raw.cursor() as cursor:
+            cursor.execute(sql)
+
+    def query(self, sql: str) -> pa.Table:
+        """Run a query and return its rows as Arrow."""
+        with self.raw.cursor() as cursor:
+            cursor.execute(sql)
+            names = [column.name for column in cursor.description]
+            rows = cursor.fetchall()
+        return pa.table({name: pa.array([row[i] for row in rows])
+                         for i, name in enumerate(names)}) if rows else \
+            pa.table({name: pa.array([], pa.null()) for name in names})
+
+    def scalar(self, sql: str):
+        """The first value of the first row (``None`` when there is no row)."""
+        with self.raw.cursor() as cursor:
+            cursor.execute(sql)
+            row = cursor.fetchone()
+        return row[0] if row else None
+
+    @contextmanager
+    def scanning(self, name: str, data: pa.Table) -> Iterator[None]:
+        """Arrow data queryable as ``name``: a temporary table loaded with ``COPY``."""
+        self.engine.load_table(name, data, temp=True)
+        try:
+            yield
+        finally:
+            self.execute(f"DROP TABLE IF EXISTS {name}")
+
+    def temp_table_as(self, name: str, select: str) -> None:
+        """(Re)create temporary table ``name`` from a query."""
+        self.execute(f"DROP TABLE IF EXISTS {name}")
+        self.execute(f"CREATE TEMP TABLE {name} AS {select}")
+
+
+_CONNECTIONS = {"duckdb": DuckDBConnection, "postgres": PostgresConnection}
+SUPPORTED_ENGINES = frozenset(_CONNECTIONS)
+
+
+def connect(engine) -> Connection:
+    """The store's connection to ``engine``'s database.
+
+    Raises:
+        UnsupportedFeatureError: the engine has no lifecycle store (Spark).
+    """
+    kind = _CONNECTIONS.get(getattr(engine, "name", None))
+    if kind is None:
+        raise UnsupportedFeatureError(
+            f"the lifecycle store (score history and transitions) runs on "
+            f"{' and '.join(sorted(_CONNECTIONS))}, not on '{getattr(engine, 'name', engine)}'; "
+            "score on one of them to keep history and transitions")
+    return kind(engine)
 
 
 quote = ident
