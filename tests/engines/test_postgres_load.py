@@ -75,3 +75,5 @@ def test_results_are_written_value_for_value(postgres) -> None:
     assert _back(engine, "leadscore_test_written") == _expected()[:3]
     engine.write_table("leadscore_test_written", ROWS.slice(0, 0))
     assert engine.execute(engine.con.table("leadscore_test_written")).num_rows == 0
+    with engine.con.begin() as cursor:  # the server is shared by every test run
+        cursor.execute('DROP TABLE "leadscore_test_written"')
