@@ -18,7 +18,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from leadscore.compile.assemble import compile_scores
+from leadscore.compile.reason_ranks import with_reason_ranks
 from leadscore.compile.tables import ScoringTables
+from leadscore.explain.reasons import top_reasons
 from leadscore.spec.model import ScoringModel
 from leadscore.testing.reference import ReferenceScore, reference_score
 from tests.strategies import Scenario, World, future_events, scenarios
@@ -56,15 +58,18 @@ def _accounts_schema(employees_type: str) -> pa.Schema:
                       ("industry", pa.string()), ("country", pa.string())])
 
 
-def run_engine(con, model: ScoringModel, world: World, as_of: datetime,
-               events: list[dict] | None = None) -> dict[str, dict]:
-    """Score ``world`` with the compiled engine; rows keyed by ``person_id``."""
-    tables = ScoringTables(
+def _tables(world: World, events: list[dict] | None = None) -> ScoringTables:
+    return ScoringTables(
         ibis.memtable(_table(world.people, PEOPLE_SCHEMA)),
         ibis.memtable(_table(world.accounts, _accounts_schema(world.employees_type))),
         ibis.memtable(_table(world.events if events is None else events, EVENTS_SCHEMA)),
     )
-    compiled = compile_scores(tables, model)
+
+
+def run_engine(con, model: ScoringModel, world: World, as_of: datetime,
+               events: list[dict] | None = None) -> dict[str, dict]:
+    """Score ``world`` with the compiled engine; rows keyed by ``person_id``."""
+    compiled = compile_scores(_tables(world, events), model)
     rows = con.to_pyarrow(compiled.expr, params=compiled.params(as_of)).to_pylist()
     out = {row["person_id"]: row for row in rows}
     assert len(out) == len(rows), "the engine returned a person twice"
@@ -166,6 +171,25 @@ def test_engine_matches_reference(con, scenario: Scenario) -> None:
     assert not diff, f"{diff}\n{describe(scenario)}"
     check_decay_bounds(scenario.model, expected, "reference")
     check_decay_bounds(scenario.model, actual, "engine")
+
+
+@settings(max_examples=40, **SETTINGS)
+@given(scenario=scenarios(max_views=3, max_worlds=2))
+def test_reasons_ranked_in_the_query_equal_the_numpy_ranking(con, scenario: Scenario) -> None:
+    # `score` on DuckDB ranks the top reasons in the query (compile/reason_ranks.py); explain
+    # and backtest rank the contribution columns in NumPy. Both must give the same text.
+    tables, as_of = _tables(scenario.expanded()), scenario.as_of
+    full = compile_scores(tables, scenario.model)
+    lean = compile_scores(tables, scenario.model, detail=False)
+    ranked = with_reason_ranks(lean.expr, scenario.model, ["person_id"])
+    by_numpy = con.to_pyarrow(full.expr, params=full.params(as_of))
+    by_query = con.to_pyarrow(ranked, params=lean.params(as_of))
+
+    def reasons(table):
+        return dict(zip(table["person_id"].to_pylist(),
+                        top_reasons(scenario.model, table).to_pylist(), strict=True))
+
+    assert reasons(by_query) == reasons(by_numpy), describe(scenario)
 
 
 @settings(max_examples=20, **SETTINGS)

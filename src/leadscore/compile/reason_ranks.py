@@ -23,7 +23,7 @@ import ibis.expr.types as ir
 
 from leadscore.compile.portable import num
 from leadscore.explain.reasons import TOP_N, contribution_columns
-from leadscore.lint import behavior_rule_max, fit_rule_max, velocity_max
+from leadscore.lint import behavior_rule_max, fit_rule_max
 from leadscore.spec import model as m
 
 
@@ -39,9 +39,12 @@ def can_be_positive(model: m.ScoringModel) -> list[bool]:
     left out of the ranking — a third of the product-led preset's rules.
     """
     champion = [True] if model.fit.champion is not None else []
+    # A velocity multiplier's rules may be a product's, which velocity_max does not look up:
+    # only a bonus is judged by its sign (keeping a rule that cannot be positive only costs
+    # a comparison; leaving out one that can would lose a reason).
     return ([fit_rule_max(r) > 0 for r in model.fit.rules] + champion
             + [behavior_rule_max(r) > 0 for r in model.all_behavior_rules()]
-            + [velocity_max(v, model) > 0 for v in model.all_velocity()])
+            + [v.bonus is None or v.bonus > 0 for v in model.all_velocity()])
 
 
 def with_reason_ranks(expr: ir.Table, model: m.ScoringModel, keep: list[str],
