@@ -59,17 +59,26 @@ def _product_checks(model: m.ScoringModel) -> list[Diagnostic]:
                 if d.path[:1] == ("behavior",)]
         ids = ([(r.id, ("rules", i, "id")) for i, r in enumerate(section.rules)]
                + [(v.id, ("velocity", i, "id")) for i, v in enumerate(section.velocity)])
-        for rid, path in ids:
-            here = ("products", product, *path)
-            if rid in SCORE_NAMES:
-                out.append(Diagnostic("LS200", f"'{rid}' is reserved for a score", path=here,
-                                      hint="rename the rule"))
-            elif rid in seen:
-                out.append(Diagnostic("LS200", f"id '{rid}' is already used at "
-                                      f"{format_path(seen[rid])}", path=here,
-                                      hint="rule ids must be unique across all products"))
-            else:
-                seen[rid] = here
+        out += _unique_ids([(rid, ("products", product, *path)) for rid, path in ids], seen,
+                           reserved_hint="rename the rule",
+                           hint="rule ids must be unique across all products")
+    return out
+
+
+def _unique_ids(candidates: list[tuple[str, tuple[str | int, ...]]],
+                places: dict[str, tuple[str | int, ...]], *, reserved_hint: str,
+                hint: str) -> list[Diagnostic]:
+    """LS200 for each id that names a score or is already in ``places`` (which it extends)."""
+    out = []
+    for name, path in candidates:
+        if name in SCORE_NAMES:
+            out.append(Diagnostic("LS200", f"'{name}' is reserved for a score", path=path,
+                                  hint=reserved_hint))
+        elif name in places:
+            out.append(Diagnostic("LS200", f"id '{name}' is already used at "
+                                  f"{format_path(places[name])}", path=path, hint=hint))
+        else:
+            places[name] = path
     return out
 
 
@@ -123,8 +132,6 @@ def rule_ids(model: m.ScoringModel) -> list[str]:
 
 
 def _duplicate_ids(model: m.ScoringModel) -> list[Diagnostic]:
-    out = []
-    places: dict[str, tuple[str | int, ...]] = {}
     candidates = (
         [(r.id, ("fit", "rules", i, "id")) for i, r in enumerate(model.fit.rules)]
         + [(r.id, ("behavior", "rules", i, "id")) for i, r in enumerate(model.behavior.rules)]
@@ -134,16 +141,8 @@ def _duplicate_ids(model: m.ScoringModel) -> list[Diagnostic]:
     if model.fit.champion is not None:
         # The champion's points are the column fit__champion.
         candidates.append(("champion", ("fit", "champion")))
-    for name, path in candidates:
-        if name in SCORE_NAMES:
-            out.append(Diagnostic("LS200", f"'{name}' is reserved for a score", path=path,
-                                  hint="rename the rule or metric"))
-        elif name in places:
-            out.append(Diagnostic("LS200", f"id '{name}' is already used at "
-                                  f"{format_path(places[name])}", path=path,
-                                  hint="rule, metric and velocity ids must be unique"))
-        else:
-            places[name] = path
+    out = _unique_ids(candidates, {}, reserved_hint="rename the rule or metric",
+                      hint="rule, metric and velocity ids must be unique")
     counts = Counter(s.name for s in model.statuses)
     for i, status in enumerate(model.statuses):
         if counts[status.name] > 1:
