@@ -69,18 +69,17 @@ FROM _ls_ids""")
                    WHERE person_id IS DISTINCT FROM user_id AND user_id IS NOT NULL
                      AND user_id NOT IN (SELECT alias_id FROM ls_person_ids
                                          WHERE alias_id <> person_id)""")
-    con.execute("""UPDATE ls_identities SET user_id = coalesce(m.person_id, raw_user_id)
-                   FROM (SELECT i.rowid AS r, m.person_id FROM ls_identities i
-                         LEFT JOIN ls_person_ids m ON m.alias_id = i.raw_user_id) m
-                   WHERE ls_identities.rowid = m.r
-                     AND ls_identities.user_id IS DISTINCT FROM coalesce(m.person_id,
-                                                                          raw_user_id)""")
-    con.execute("""UPDATE ls_outcomes SET person_id = coalesce(m.person_id, source_person_id)
-                   FROM (SELECT o.rowid AS r, m.person_id FROM ls_outcomes o
-                         LEFT JOIN ls_person_ids m ON m.alias_id = o.source_person_id) m
-                   WHERE ls_outcomes.rowid = m.r
-                     AND ls_outcomes.person_id IS DISTINCT FROM coalesce(m.person_id,
-                                                                         source_person_id)""")
+    _remap(con, "ls_identities", "user_id", "raw_user_id")
+    _remap(con, "ls_outcomes", "person_id", "source_person_id")
+
+
+def _remap(con: duckdb.DuckDBPyConnection, table: str, column: str, raw: str) -> None:
+    """Set ``column`` to the merged person of the id in ``raw`` (itself when not merged)."""
+    con.execute(f"""UPDATE {table} SET {column} = coalesce(m.person_id, {raw})
+                    FROM (SELECT t.rowid AS r, m.person_id FROM {table} t
+                          LEFT JOIN ls_person_ids m ON m.alias_id = t.{raw}) m
+                    WHERE {table}.rowid = m.r
+                      AND {table}.{column} IS DISTINCT FROM coalesce(m.person_id, {raw})""")
 
 
 def _attribute_columns(con: duckdb.DuckDBPyConnection, records: str,
