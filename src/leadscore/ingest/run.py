@@ -13,7 +13,8 @@ from __future__ import annotations
 import glob
 import hashlib
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -116,9 +117,7 @@ def ingest(config: ProjectConfig, root: Path, *, only: list[str] | None = None,
                           f"{', '.join(names)}", location="--source")
     sources = [s for s in settings.sources if not only or s.name in only]
     started = time.perf_counter()
-    own = con is None
-    con = con or store.connect(database_path(config, root))
-    try:
+    with _store(config, root, con) as con:
         limits = limits_for(settings, now or utc_now())
         store.ensure_properties(con, limits.properties)
         plan = [(s, _files(s, root)) for s in sources]
@@ -151,9 +150,20 @@ def ingest(config: ProjectConfig, root: Path, *, only: list[str] | None = None,
         with _transaction(con):
             identity.rebuild(con, personal_domains(settings.personal_domains))
         return IngestReport(reports, time.perf_counter() - started)
+
+
+@contextmanager
+def _store(config: ProjectConfig, root: Path,
+           con: duckdb.DuckDBPyConnection | None) -> Iterator[duckdb.DuckDBPyConnection]:
+    """``con``, or the project's store opened for the block and closed after it."""
+    if con is not None:
+        yield con
+        return
+    opened = store.connect(database_path(config, root))
+    try:
+        yield opened
     finally:
-        if own:
-            con.close()
+        opened.close()
 
 
 def _files(source: IngestSourceConfig, root: Path) -> list[Path]:
@@ -238,9 +248,7 @@ def replay(config: ProjectConfig, root: Path, *, fixed: Path | None = None,
     """
     settings = _ingest_config(config)
     started = time.perf_counter()
-    own = con is None
-    con = con or store.connect(database_path(config, root))
-    try:
+    with _store(config, root, con) as con:
         limits = limits_for(settings, now or utc_now())
         store.ensure_properties(con, limits.properties)
         with _transaction(con):
@@ -252,8 +260,6 @@ def replay(config: ProjectConfig, root: Path, *, fixed: Path | None = None,
             configured = {s.name: s for s in settings.sources}
             gone = [s for s in by_source if s not in configured]
             if gone:
-                from leadscore.errors import DataError
-
                 raise DataError(f"quarantined rows come from source(s) {', '.join(gone)}, no "
                                 "longer in leadscore.yaml; add them back under `ingest.sources` "
                                 "to replay, or pass --source")
@@ -262,9 +268,6 @@ def replay(config: ProjectConfig, root: Path, *, fixed: Path | None = None,
                 for name in by_source]
             identity.rebuild(con, personal_domains(settings.personal_domains))
         return IngestReport(reports, time.perf_counter() - started)
-    finally:
-        if own:
-            con.close()
 
 
 def _replay_source(con: duckdb.DuckDBPyConnection, source: IngestSourceConfig, selected: str,
