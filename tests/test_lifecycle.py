@@ -21,6 +21,7 @@ from leadscore.cli.lifecycle import transitions as transitions_command
 from leadscore.errors import (
     ConfigError,
     DataError,
+    EngineError,
     NotFoundError,
     SpecError,
     UnsupportedFeatureError,
@@ -507,5 +508,18 @@ def test_a_replayed_run_keeps_the_cooldowns_it_was_recorded_with(tmp_path: Path)
         assert moves(proj) == [(T0, "a", "entered", "MQL"), (T0 + DAY, "a", "exited", "MQL")]
         assert [r["lifecycle_status"] for r in lifecycle.history(proj, "a").to_pylist()] == [
             "MQL", None, None]
+    finally:
+        proj.close()
+
+
+def test_a_refused_postgres_statement_is_a_clear_error(tmp_path: Path) -> None:
+    proj = _postgres_project(tmp_path / "pg")
+    try:
+        con = connect(proj.engine)
+        assert con.query("SELECT 1 AS one WHERE FALSE").column_names == ["one"]
+        assert con.query("SELECT 1 AS one, 'a' AS two").to_pylist() == [{"one": 1, "two": "a"}]
+        with pytest.raises(EngineError, match=r"PostgreSQL refused a lifecycle statement "
+                                              r"\(SELECT \* FROM no_such_table …\)"):
+            con.query("SELECT * FROM no_such_table")
     finally:
         proj.close()

@@ -27,7 +27,7 @@ from datetime import datetime
 
 import pyarrow as pa
 
-from leadscore.errors import UnsupportedFeatureError
+from leadscore.errors import EngineError, UnsupportedFeatureError
 from leadscore.sqltext import ident, text_literal
 
 SUFFIXES = ("runs", "history", "transitions", "state")
@@ -132,25 +132,38 @@ class PostgresConnection(Connection):
         # psycopg's connection under Ibis, in autocommit mode: BEGIN/COMMIT are explicit.
         self.raw = engine.con.con
 
+    @contextmanager
+    def _run(self, sql: str) -> Iterator:
+        """A cursor that has run ``sql``; a server refusal becomes a clear EngineError."""
+        import psycopg
+
+        try:
+            with self.raw.cursor() as cursor:
+                cursor.execute(sql)
+                yield cursor
+        except psycopg.Error as exc:
+            statement = " ".join(sql.split()[:4])
+            raise EngineError(f"PostgreSQL refused a lifecycle statement ({statement} …): "
+                              f"{str(exc).strip()}; the engine's user needs to create and "
+                              "change tables in the configured schema") from exc
+
     def execute(self, sql: str) -> None:
         """Run one statement."""
-        with self.raw.cursor() as cursor:
-            cursor.execute(sql)
+        with self._run(sql):
+            pass
 
     def query(self, sql: str) -> pa.Table:
         """Run a query and return its rows as Arrow."""
-        with self.raw.cursor() as cursor:
-            cursor.execute(sql)
+        with self._run(sql) as cursor:
             names = [column.name for column in cursor.description]
             rows = cursor.fetchall()
-        return pa.table({name: pa.array([row[i] for row in rows])
-                         for i, name in enumerate(names)}) if rows else \
-            pa.table({name: pa.array([], pa.null()) for name in names})
+        columns = list(zip(*rows, strict=True)) if rows else [()] * len(names)
+        return pa.table({name: pa.array(values, None if rows else pa.null())
+                         for name, values in zip(names, columns, strict=True)})
 
     def scalar(self, sql: str):
         """The first value of the first row (``None`` when there is no row)."""
-        with self.raw.cursor() as cursor:
-            cursor.execute(sql)
+        with self._run(sql) as cursor:
             row = cursor.fetchone()
         return row[0] if row else None
 
