@@ -3,12 +3,15 @@ contribution columns in NumPy (explain/reasons.py) both equal a naive per-row so
 
 from __future__ import annotations
 
+from unittest import mock
+
 import ibis
 import pyarrow as pa
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from leadscore.compile.reason_ranks import rank_columns, with_reason_ranks
+from leadscore.explain import reasons
 from leadscore.explain.reasons import contribution_columns, top_reasons
 from leadscore.spec.loader import load_model_text
 
@@ -59,6 +62,8 @@ def test_engine_and_numpy_rankings_equal_the_definition(case) -> None:
                         for k, c in enumerate(columns)}})
     expected = [naive(model, row) for row in data.to_pylist()]
     assert top_reasons(model, data).to_pylist() == expected
+    with mock.patch.object(reasons, "_PACKED_LIMIT", 0):  # the unpacked path: continuous points
+        assert top_reasons(model, data).to_pylist() == expected
     ranked = with_reason_ranks(ibis.memtable(data), model, ["person_id"])
     assert ranked.columns == ("person_id", *rank_columns())
     from_engine = ibis.duckdb.connect().to_pyarrow(ranked.order_by("person_id"))

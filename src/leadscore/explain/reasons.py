@@ -19,6 +19,9 @@ from leadscore.spec import model as m
 
 TOP_N = 3
 
+_PACKED_LIMIT = 2 ** 62
+"""Combinations are packed into one int64 per row while every code stays below this."""
+
 
 def contribution_columns(model: m.ScoringModel) -> list[tuple[str, str]]:
     """(column, label) of every rule contribution, in model order."""
@@ -45,25 +48,21 @@ def top_reasons(model: m.ScoringModel, table: pa.Table, n: int = TOP_N) -> pa.Ar
     """
     columns = contribution_columns(model)
     if "rr__1" in table.column_names:
-        picks, points = _engine_ranks(table, n)
+        rounds = [k for k in range(1, n + 1) if f"rr__{k}" in table.column_names]
+        picks = [table.column(f"rr__{k}") for k in rounds]
+        points = [table.column(f"rv__{k}") for k in rounds]
     else:
         picks, points = _rank(columns, table, n)
     return _text([label for _, label in columns], picks, points, table.num_rows)
 
 
-def _engine_ranks(table: pa.Table, n: int) -> tuple[np.ndarray, np.ndarray]:
-    """(rule index or -1, points), round × row, from the engine's ``rr__k``/``rv__k``."""
-    rounds = [k for k in range(1, n + 1) if f"rr__{k}" in table.column_names]
-    picks = np.stack([np.asarray(table.column(f"rr__{k}").to_numpy(zero_copy_only=False),
-                                 dtype="int64") - 1 for k in rounds])
-    points = np.stack([np.asarray(table.column(f"rv__{k}").to_numpy(zero_copy_only=False),
-                                  dtype="float64") for k in rounds])
-    return picks, np.where(picks >= 0, points, 0.0)
+Column = np.ndarray | pa.Array | pa.ChunkedArray
+"""One round of a ranking: per row, a 1-based rule position (0 = none) or its points."""
 
 
 def _rank(columns: list[tuple[str, str]], table: pa.Table,
-          n: int) -> tuple[np.ndarray, np.ndarray]:
-    """(rule index or -1, points), round × row, ranked from the contribution columns."""
+          n: int) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """(rule position or 0, points) per round, ranked from the contribution columns."""
     rows = table.num_rows
     # Only rules that are positive somewhere can be a reason (penalties never are), and a
     # positive value always ranks above every non-positive one, so the others are skipped.
@@ -72,13 +71,14 @@ def _rank(columns: list[tuple[str, str]], table: pa.Table,
         values = np.asarray(table.column(column).to_numpy(zero_copy_only=False),
                             dtype="float64")
         if np.nanmax(values, initial=0.0) > 0:
-            candidates.append(i)
+            candidates.append(i + 1)
             arrays.append(values)
     if not candidates or rows == 0:
-        return np.empty((0, rows), dtype="int64"), np.empty((0, rows))
+        return [], []
     matrix = np.nan_to_num(np.stack(arrays), nan=0.0, copy=False)  # rule × row, a copy
     del arrays
     everyone = np.arange(rows)
+    positions = np.asarray(candidates)
     picks, points = [], []
     rounds = min(n, len(candidates))
     for round_ in range(rounds):
@@ -91,45 +91,61 @@ def _rank(columns: list[tuple[str, str]], table: pa.Table,
         np.copyto(best, 0, where=matrix[0] == value)
         if round_ < rounds - 1:
             matrix[best, everyone] = -np.inf  # picked: out of the next round
-        picks.append(np.where(value > 0, np.asarray(candidates)[best], -1))
+        picks.append(np.where(value > 0, positions[best], 0))
         points.append(np.where(value > 0, value, 0.0))
-    return np.stack(picks), np.stack(points)
+    return picks, points
 
 
-def _text(labels: list[str], picks: np.ndarray, points: np.ndarray, rows: int) -> pa.Array:
-    """The reasons of every row from its picks (rule index, -1 = none) and their points."""
-    if picks.shape[0] == 0 or rows == 0:
+def _numpy(column: Column) -> np.ndarray:
+    if isinstance(column, np.ndarray):
+        return column
+    return column.to_numpy() if isinstance(column, pa.ChunkedArray) else column.to_numpy(
+        zero_copy_only=False)
+
+
+def _text(labels: list[str], picks: list[Column], points: list[Column], rows: int) -> pa.Array:
+    """The reasons of every row from its picks (per round: 1-based rule position, 0 = none)."""
+    if not picks or rows == 0:
         return pa.DictionaryArray.from_arrays(pa.array(np.zeros(rows, dtype="int32")),
                                               pa.array([""], pa.string()))
-    # Each pick becomes a piece code: 0 = no piece (not positive), else 1 + rule × V + value
-    # index, V counting the distinct point values (hash-encoded by Arrow, no sort). Positives
-    # come first, so a row's reasons are its pieces up to the first 0.
-    positive = picks >= 0
-    encoded = pc.dictionary_encode(pa.array(np.where(positive, points, 0.0).reshape(-1)))
-    distinct = encoded.dictionary.to_numpy()
-    value_index = encoded.indices.to_numpy().astype("int64").reshape(points.shape)
-    pieces = np.where(positive, 1 + np.maximum(picks, 0) * len(distinct) + value_index, 0)
-    base = len(labels) * len(distinct) + 1
-    if base ** len(pieces) < 2 ** 62:
-        code = np.zeros(rows, dtype="int64")
-        for piece in pieces:
-            code = code * base + piece
+    # Each pick becomes a piece code, position × V + value index, V counting the distinct
+    # point values (hash-encoded by Arrow, no sort): position 0 means no piece (nothing
+    # positive left), and positives come first, so a row's reasons are its pieces up to the
+    # first 0 position. Whole rounds are folded into one integer per row and the distinct
+    # integers are the combinations. Arrays are worked round by round and in place: at a
+    # million rows every extra temporary is tens of megabytes of fresh pages.
+    arrow_points = [pa.array(p) if isinstance(p, np.ndarray) else p for p in points]
+    distinct = pc.unique(pa.chunked_array(
+        [chunk for p in arrow_points for chunk in getattr(p, "chunks", [p])], pa.float64()))
+    width = len(distinct)
+    pieces = []
+    for pick, point in zip(picks, arrow_points, strict=True):
+        piece = _numpy(pick).astype("int64")
+        piece *= width
+        piece += _numpy(pc.index_in(point, value_set=distinct))
+        pieces.append(piece)
+    base = (len(labels) + 1) * width
+    if base ** len(pieces) < _PACKED_LIMIT:
+        code = pieces[0]
+        for piece in pieces[1:]:
+            code *= base
+            code += piece
         combos = pc.dictionary_encode(pa.array(code))
         row_combo = combos.indices
         combo_pieces = [[(c // base ** (len(pieces) - 1 - k)) % base for k in range(len(pieces))]
                         for c in combos.dictionary.to_pylist()]
     else:  # too many distinct values to pack into one integer (continuous points)
-        combo_rows, inverse = np.unique(pieces.T, axis=0, return_inverse=True)
+        combo_rows, inverse = np.unique(np.stack(pieces, axis=1), axis=0, return_inverse=True)
         row_combo = pa.array(inverse.reshape(-1).astype("int32"))
         combo_pieces = combo_rows.tolist()
-    numbers = _points_text(distinct)
+    numbers = _points_text(distinct.to_numpy())
     texts = []
     for combo in combo_pieces:
         parts = []
         for piece in combo:
-            if piece == 0:
+            position, value = divmod(int(piece), width)
+            if position == 0:
                 break
-            rule, value = divmod(int(piece) - 1, len(distinct))
-            parts.append(f"{labels[rule]} +{numbers[value]}")
+            parts.append(f"{labels[position - 1]} +{numbers[value]}")
         texts.append("; ".join(parts))
     return pa.DictionaryArray.from_arrays(row_combo, pa.array(texts, pa.string()))
