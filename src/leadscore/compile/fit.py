@@ -15,7 +15,7 @@ import ibis
 import ibis.expr.types as ir
 
 from leadscore.compile.portable import num, one_of
-from leadscore.compile.tables import ACCOUNT_PREFIX
+from leadscore.compile.tables import ACCOUNT_PREFIX, derives_email_domain
 from leadscore.errors import DataError
 from leadscore.spec import model as m
 from leadscore.spec.semantic import DataSchema, resolve_field
@@ -127,7 +127,12 @@ def fit_inputs(rules: list[m.FitRule], people: ir.Table, accounts: ir.Table | No
             continue  # likewise: a clear error from field_column, not one from Ibis here
         source = table[in_table]
         for form in sorted(_forms(rule, source.type())):
-            if (rule.field, form) not in names:
+            if form == "lower" and kind == "person" and column == "email_domain" and \
+                    derives_email_domain(schema.people):
+                # Derived already trimmed and lower-cased: LOWER(TRIM()) again is a second
+                # pass over every person's domain that the engine does not skip.
+                names[rule.field, form] = in_table
+            elif (rule.field, form) not in names:
                 name = f"{FIT_INPUT_PREFIX}{len(names)}"
                 names[rule.field, form] = name
                 added[kind][name] = _form(source, form)

@@ -7,6 +7,7 @@ means every rule can assume clean types. See ``docs/data-model.md``.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 import ibis
@@ -75,7 +76,7 @@ def normalise_people(people: ir.Table) -> ir.Table:
                              else ibis.null("string"))
     columns["created_at"] = (as_timestamp(people.created_at) if "created_at" in people.columns
                              else ibis.null("timestamp"))
-    if "email" in people.columns and "email_domain" not in people.columns:
+    if derives_email_domain(people.columns):
         # No match extracts '' on some engines: an email without a domain has a missing domain.
         domain = people.email.cast("string").re_extract(r"@([^@\s]+)\s*$", 1).strip().lower()
         columns["email_domain"] = domain.nullif("")  # one REGEXP_EXTRACT per row, not two
@@ -84,6 +85,14 @@ def normalise_people(people: ir.Table) -> ir.Table:
             col = people[name]
             columns[name] = clean_string(col) if col.type().is_string() else col
     return people.select(**columns).filter(ibis._.person_id.notnull())
+
+
+def derives_email_domain(people_columns: Collection[str]) -> bool:
+    """Whether :func:`normalise_people` derives a trimmed, lower-cased ``email_domain``.
+
+    It does from an ``email`` column, for people without an ``email_domain`` of their own.
+    """
+    return "email" in people_columns and "email_domain" not in people_columns
 
 
 def normalise_accounts(accounts: ir.Table) -> ir.Table:
