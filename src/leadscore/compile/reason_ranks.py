@@ -8,12 +8,13 @@ parallel and a wide one that had to be streamed piece by piece (one thread; meas
 at 50M events) to stay within memory.
 
 Round ``k`` keeps, for every candidate rule not picked in an earlier round, its contribution
-(else 0); ``rv__k`` is the largest of them and ``rr__k`` the first rule holding it, as a
-1-based position in :func:`~leadscore.explain.reasons.contribution_columns` (0 when nothing
-positive is left). Each round is its own projection, so each contribution is compared against
-a column, not against a re-inlined ``GREATEST``. That holds on DuckDB only: PostgreSQL's
-planner flattens the projections into one expression that grows exponentially with the rounds,
-so ``Project.scoring_query`` ranks in the query on DuckDB and in NumPy elsewhere.
+(else 0: round ``k - 1``'s values with that round's pick zeroed); ``rv__k`` is the largest of
+them and ``rr__k`` the first rule holding it, as a 1-based position in
+:func:`~leadscore.explain.reasons.contribution_columns` (0 when nothing positive is left).
+Each round is its own projection, so each contribution is compared against a column, not
+against a re-inlined ``GREATEST``. That holds on DuckDB only: PostgreSQL's planner flattens
+the projections into one expression that grows exponentially with the rounds, so
+``Project.scoring_query`` ranks in the query on DuckDB and in NumPy elsewhere.
 """
 
 from __future__ import annotations
@@ -58,22 +59,21 @@ def with_reason_ranks(expr: ir.Table, model: m.ScoringModel, keep: list[str],
     values = [f"c__{p}" for p, _ in candidates]
     t = expr.select(*keep, **{v: expr[c].fill_null(zero) for v, (_, c) in zip(values, candidates,
                                                                          strict=True)})
-    picked: list[str] = []
+    left = values
     for k in range(1, n + 1):
-        if picked:
-            # What is left this round, as columns: each is compared twice below (GREATEST,
-            # then the first match), and a column is computed once where an inline CASE twice.
-            t = t.mutate(**{f"l{k}__{p}": ibis.ifelse(ibis.or_(*(t[r] == p for r in picked)),
-                                                       zero, t[v])
-                            for v, (p, _) in zip(values, candidates, strict=True)})
+        if k > 1:
+            # What is left this round, as columns: last round's, with its pick zeroed (one
+            # comparison per rule, not one per earlier round). Each is compared twice below
+            # (GREATEST, then the first match), and a column is computed once where an inline
+            # CASE is computed twice.
+            previous = t[f"rr__{k - 1}"]
+            t = t.mutate(**{f"l{k}__{p}": ibis.ifelse(previous == p, zero, t[c])
+                            for c, (p, _) in zip(left, candidates, strict=True)})
             left = [f"l{k}__{p}" for p, _ in candidates]
-        else:
-            left = values
         best = f"rv__{k}"
         t = t.mutate(**{best: ibis.greatest(zero, *(t[c] for c in left)) if left else zero})
         rank = (ibis.cases(*((t[c] == t[best], p) for c, (p, _) in zip(left, candidates,
                                                                            strict=True)),
                            else_=0) if left else ibis.literal(0))
         t = t.mutate(**{f"rr__{k}": ibis.ifelse(t[best] > zero, rank, 0).cast("int16")})
-        picked.append(f"rr__{k}")
     return t.select(*keep, *rank_columns(n))
