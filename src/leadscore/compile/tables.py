@@ -95,6 +95,15 @@ def derives_email_domain(people_columns: Collection[str]) -> bool:
     return "email" in people_columns and "email_domain" not in people_columns
 
 
+def arrives_trimmed(column: str) -> bool:
+    """Whether a normalised people or accounts column has no surrounding whitespace already.
+
+    Every column but the ids (cast to text, kept as they are to join): text is trimmed by
+    :func:`clean_string`, and other types print without it.
+    """
+    return column not in ("person_id", ACCOUNT_PREFIX + "account_id")
+
+
 def normalise_accounts(accounts: ir.Table) -> ir.Table:
     """Canonical accounts with every column prefixed ``account__`` (joined onto people)."""
     _require(accounts, "accounts", ("account_id",))

@@ -1,4 +1,4 @@
-WITH `t11` AS (
+WITH `t12` AS (
   SELECT
     `t7`.`person_id`,
     `t7`.`event`,
@@ -1162,52 +1162,52 @@ FROM (
                 `t20`.`last_activity`
               FROM (
                 SELECT
-                  `t22`.`person_id`,
-                  `t22`.`account_id`,
-                  `t22`.`created_at`,
-                  `t22`.`email_domain`,
-                  `t22`.`email`,
-                  `t22`.`title`,
-                  `t22`.`plan`,
-                  `t22`.`country`,
-                  `t22`.`fin__1`,
-                  `t22`.`account__name`,
-                  `t22`.`account__domain`,
-                  `t22`.`account__employees`,
-                  `t22`.`account__industry`,
-                  `t22`.`account__country`,
-                  `t22`.`account__tech_stack`,
-                  `t22`.`fin__0`,
-                  `t22`.`fin__2`,
-                  `t22`.`fin__3`,
-                  `t22`.`fit__company_size`,
-                  `t22`.`fit__industry`,
-                  `t22`.`fit__seniority`,
-                  `t22`.`fit__tech_stack`,
-                  `t22`.`fit__geography`,
-                  `t22`.`fit__competitor`,
-                  `t22`.`fit__personal_email`,
-                  `t22`.`fit__student`,
-                  `t22`.`fitcase__company_size`,
-                  `t22`.`fv__company_size`,
-                  `t22`.`fitcase__industry`,
-                  `t22`.`fv__industry`,
-                  `t22`.`fitcase__seniority`,
-                  `t22`.`fv__seniority`,
-                  `t22`.`fitcase__tech_stack`,
-                  `t22`.`fv__tech_stack`,
-                  `t22`.`fitcase__geography`,
-                  `t22`.`fv__geography`,
-                  `t22`.`fitcase__competitor`,
-                  `t22`.`fv__competitor`,
-                  `t22`.`fitcase__personal_email`,
-                  `t22`.`fv__personal_email`,
-                  `t22`.`fitcase__student`,
-                  `t22`.`fv__student`,
-                  CAST(0 AS DOUBLE) + `t22`.`fit__company_size` + `t22`.`fit__industry` + `t22`.`fit__seniority` + `t22`.`fit__tech_stack` + `t22`.`fit__geography` + `t22`.`fit__competitor` + `t22`.`fit__personal_email` + `t22`.`fit__student` AS `fit_rules`,
+                  `t21`.`person_id`,
+                  `t21`.`account_id`,
+                  `t21`.`created_at`,
+                  `t21`.`email_domain`,
+                  `t21`.`email`,
+                  `t21`.`title`,
+                  `t21`.`plan`,
+                  `t21`.`country`,
+                  `t21`.`fin__1`,
+                  `t21`.`account__name`,
+                  `t21`.`account__domain`,
+                  `t21`.`account__employees`,
+                  `t21`.`account__industry`,
+                  `t21`.`account__country`,
+                  `t21`.`account__tech_stack`,
+                  `t21`.`fin__0`,
+                  `t21`.`fin__2`,
+                  `t21`.`fin__3`,
+                  `t21`.`fit__company_size`,
+                  `t21`.`fit__industry`,
+                  `t21`.`fit__seniority`,
+                  `t21`.`fit__tech_stack`,
+                  `t21`.`fit__geography`,
+                  `t21`.`fit__competitor`,
+                  `t21`.`fit__personal_email`,
+                  `t21`.`fit__student`,
+                  `t21`.`fitcase__company_size`,
+                  `t21`.`fv__company_size`,
+                  `t21`.`fitcase__industry`,
+                  `t21`.`fv__industry`,
+                  `t21`.`fitcase__seniority`,
+                  `t21`.`fv__seniority`,
+                  `t21`.`fitcase__tech_stack`,
+                  `t21`.`fv__tech_stack`,
+                  `t21`.`fitcase__geography`,
+                  `t21`.`fv__geography`,
+                  `t21`.`fitcase__competitor`,
+                  `t21`.`fv__competitor`,
+                  `t21`.`fitcase__personal_email`,
+                  `t21`.`fv__personal_email`,
+                  `t21`.`fitcase__student`,
+                  `t21`.`fv__student`,
+                  CAST(0 AS DOUBLE) + `t21`.`fit__company_size` + `t21`.`fit__industry` + `t21`.`fit__seniority` + `t21`.`fit__tech_stack` + `t21`.`fit__geography` + `t21`.`fit__competitor` + `t21`.`fit__personal_email` + `t21`.`fit__student` AS `fit_rules`,
                   GREATEST(
                     LEAST(
-                      CAST(0 AS DOUBLE) + `t22`.`fit__company_size` + `t22`.`fit__industry` + `t22`.`fit__seniority` + `t22`.`fit__tech_stack` + `t22`.`fit__geography` + `t22`.`fit__competitor` + `t22`.`fit__personal_email` + `t22`.`fit__student`,
+                      CAST(0 AS DOUBLE) + `t21`.`fit__company_size` + `t21`.`fit__industry` + `t21`.`fit__seniority` + `t21`.`fit__tech_stack` + `t21`.`fit__geography` + `t21`.`fit__competitor` + `t21`.`fit__personal_email` + `t21`.`fit__student`,
                       50.0
                     ),
                     0.0
@@ -1438,24 +1438,24 @@ FROM (
                     `t16`.`email_domain` AS `fv__student`
                   FROM (
                     SELECT
-                      `t15`.`person_id`,
-                      `t15`.`account_id`,
-                      `t15`.`created_at`,
-                      `t15`.`email_domain`,
-                      `t15`.`email`,
-                      `t15`.`title`,
-                      `t15`.`plan`,
-                      `t15`.`country`,
-                      `t15`.`fin__1`,
-                      `t15`.`account__name`,
-                      `t15`.`account__domain`,
-                      `t15`.`account__employees`,
-                      `t15`.`account__industry`,
-                      `t15`.`account__country`,
-                      `t15`.`account__tech_stack`,
-                      `t15`.`fin__0`,
-                      `t15`.`fin__2`,
-                      `t15`.`fin__3`
+                      `t14`.`person_id`,
+                      `t14`.`account_id`,
+                      `t14`.`created_at`,
+                      `t14`.`email_domain`,
+                      `t14`.`email`,
+                      `t14`.`title`,
+                      `t14`.`plan`,
+                      `t14`.`country`,
+                      `t14`.`fin__1`,
+                      `t14`.`account__name`,
+                      `t14`.`account__domain`,
+                      `t14`.`account__employees`,
+                      `t14`.`account__industry`,
+                      `t14`.`account__country`,
+                      `t14`.`account__tech_stack`,
+                      `t14`.`fin__0`,
+                      `t14`.`fin__2`,
+                      `t14`.`fin__3`
                     FROM (
                       SELECT
                         `t9`.`person_id`,
@@ -1467,16 +1467,16 @@ FROM (
                         `t9`.`plan`,
                         `t9`.`country`,
                         `t9`.`fin__1`,
-                        `t12`.`account__account_id`,
-                        `t12`.`account__name`,
-                        `t12`.`account__domain`,
-                        `t12`.`account__employees`,
-                        `t12`.`account__industry`,
-                        `t12`.`account__country`,
-                        `t12`.`account__tech_stack`,
-                        `t12`.`fin__0`,
-                        `t12`.`fin__2`,
-                        `t12`.`fin__3`
+                        `t11`.`account__account_id`,
+                        `t11`.`account__name`,
+                        `t11`.`account__domain`,
+                        `t11`.`account__employees`,
+                        `t11`.`account__industry`,
+                        `t11`.`account__country`,
+                        `t11`.`account__tech_stack`,
+                        `t11`.`fin__0`,
+                        `t11`.`fin__2`,
+                        `t11`.`fin__3`
                       FROM (
                         SELECT
                           `t0`.`person_id`,
@@ -1490,9 +1490,7 @@ FROM (
                           NULLIF(TRIM(' \t\n\r\013\014' FROM `t0`.`title`), '') AS `title`,
                           NULLIF(TRIM(' \t\n\r\013\014' FROM `t0`.`plan`), '') AS `plan`,
                           NULLIF(TRIM(' \t\n\r\013\014' FROM `t0`.`country`), '') AS `country`,
-                          LOWER(
-                            TRIM(' \t\n\r\013\014' FROM NULLIF(TRIM(' \t\n\r\013\014' FROM `t0`.`title`), ''))
-                          ) AS `fin__1`
+                          LOWER(NULLIF(TRIM(' \t\n\r\013\014' FROM `t0`.`title`), '')) AS `fin__1`
                         FROM `people` AS `t0`
                         WHERE
                           `t0`.`person_id` IS NOT NULL
@@ -1514,9 +1512,9 @@ FROM (
                           `t5`.`account__industry`,
                           `t5`.`account__country`,
                           `t5`.`account__tech_stack`,
-                          LOWER(TRIM(' \t\n\r\013\014' FROM `t5`.`account__industry`)) AS `fin__0`,
-                          LOWER(TRIM(' \t\n\r\013\014' FROM `t5`.`account__tech_stack`)) AS `fin__2`,
-                          LOWER(TRIM(' \t\n\r\013\014' FROM `t5`.`account__country`)) AS `fin__3`
+                          LOWER(`t5`.`account__industry`) AS `fin__0`,
+                          LOWER(`t5`.`account__tech_stack`) AS `fin__2`,
+                          LOWER(`t5`.`account__country`) AS `fin__3`
                         FROM (
                           SELECT
                             `t2`.`account_id` AS `account__account_id`,
@@ -1528,11 +1526,11 @@ FROM (
                             NULLIF(TRIM(' \t\n\r\013\014' FROM `t2`.`tech_stack`), '') AS `account__tech_stack`
                           FROM `accounts` AS `t2`
                         ) AS `t5`
-                      ) AS `t12`
-                        ON `t9`.`account_id` = `t12`.`account__account_id`
-                    ) AS `t15`
+                      ) AS `t11`
+                        ON `t9`.`account_id` = `t11`.`account__account_id`
+                    ) AS `t14`
                   ) AS `t16`
-                ) AS `t22`
+                ) AS `t21`
               ) AS `t27`
               LEFT OUTER JOIN (
                 SELECT
@@ -1784,7 +1782,7 @@ FROM (
                       )
                     ) AS `last__high_intent_7d`,
                     MAX(`t13`.`ts`) AS `last_activity`
-                  FROM `t11` AS `t13`
+                  FROM `t12` AS `t13`
                   GROUP BY
                     1
                 ) AS `t18`
@@ -1799,9 +1797,9 @@ FROM (
               `t23`.`vend__burst`
             FROM (
               SELECT
-                `t21`.`person_id`,
-                BOOL_OR(`t21`.`burst`) AS `vf__burst`,
-                MAX(IF(`t21`.`burst`, `t21`.`ahead`, NULL)) AS `vend__burst`
+                `t22`.`person_id`,
+                BOOL_OR(`t22`.`burst`) AS `vf__burst`,
+                MAX(IF(`t22`.`burst`, `t22`.`ahead`, NULL)) AS `vend__burst`
               FROM (
                 SELECT
                   `t17`.`person_id`,
@@ -1812,13 +1810,13 @@ FROM (
                   ) < 172800.0, FALSE) AS `burst`
                 FROM (
                   SELECT
-                    `t14`.`person_id`,
-                    `t14`.`ts_s`,
-                    LEAD(`t14`.`ts_s`, 4) OVER (PARTITION BY `t14`.`person_id` ORDER BY `t14`.`ts_s` ASC NULLS LAST) AS `ahead`
+                    `t15`.`person_id`,
+                    `t15`.`ts_s`,
+                    LEAD(`t15`.`ts_s`, 4) OVER (PARTITION BY `t15`.`person_id` ORDER BY `t15`.`ts_s` ASC NULLS LAST) AS `ahead`
                   FROM (
                     SELECT
                       *
-                    FROM `t11` AS `t13`
+                    FROM `t12` AS `t13`
                     WHERE
                       `t13`.`event` IN (
                         'onboarding_completed',
@@ -1828,9 +1826,9 @@ FROM (
                         'pricing_page_viewed',
                         'checkout_started'
                       )
-                  ) AS `t14`
+                  ) AS `t15`
                 ) AS `t17`
-              ) AS `t21`
+              ) AS `t22`
               GROUP BY
                 1
             ) AS `t23`

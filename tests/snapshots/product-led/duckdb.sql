@@ -835,39 +835,39 @@ FROM (
             "t23"."fv__student",
             "t23"."fit_rules",
             "t23"."fit",
-            "t21"."_key",
-            "t21"."m__onboarding",
-            "t21"."last__onboarding",
-            "t21"."m__core_feature",
-            "t21"."last__core_feature",
-            "t21"."m__integration",
-            "t21"."last__integration",
-            "t21"."m__invites",
-            "t21"."last__invites",
-            "t21"."m__pricing_logged_in",
-            "t21"."last__pricing_logged_in",
-            "t21"."m__pricing_anonymous",
-            "t21"."last__pricing_anonymous",
-            "t21"."m__checkout",
-            "t21"."last__checkout",
-            "t21"."m__premium_feature",
-            "t21"."last__premium_feature",
-            "t21"."m__export",
-            "t21"."last__export",
-            "t21"."m__logins_week_one",
-            "t21"."last__logins_week_one",
-            "t21"."m__session_depth",
-            "t21"."last__session_depth",
-            "t21"."act__inactive",
-            "t21"."m__unsubscribed",
-            "t21"."last__unsubscribed",
-            "t21"."m__downgraded",
-            "t21"."last__downgraded",
-            "t21"."m__high_intent_7d",
-            "t21"."last__high_intent_7d",
-            "t21"."last_activity",
-            "t21"."vend__burst",
-            "t21"."vf__burst"
+            "t22"."_key",
+            "t22"."m__onboarding",
+            "t22"."last__onboarding",
+            "t22"."m__core_feature",
+            "t22"."last__core_feature",
+            "t22"."m__integration",
+            "t22"."last__integration",
+            "t22"."m__invites",
+            "t22"."last__invites",
+            "t22"."m__pricing_logged_in",
+            "t22"."last__pricing_logged_in",
+            "t22"."m__pricing_anonymous",
+            "t22"."last__pricing_anonymous",
+            "t22"."m__checkout",
+            "t22"."last__checkout",
+            "t22"."m__premium_feature",
+            "t22"."last__premium_feature",
+            "t22"."m__export",
+            "t22"."last__export",
+            "t22"."m__logins_week_one",
+            "t22"."last__logins_week_one",
+            "t22"."m__session_depth",
+            "t22"."last__session_depth",
+            "t22"."act__inactive",
+            "t22"."m__unsubscribed",
+            "t22"."last__unsubscribed",
+            "t22"."m__downgraded",
+            "t22"."last__downgraded",
+            "t22"."m__high_intent_7d",
+            "t22"."last__high_intent_7d",
+            "t22"."last_activity",
+            "t22"."vend__burst",
+            "t22"."vf__burst"
           FROM (
             SELECT
               "t16"."person_id",
@@ -1188,11 +1188,8 @@ FROM (
 \x0d\x0b\x0c'), '') AS "plan",
                       NULLIF(TRIM("t0"."country", ' 	
 \x0d\x0b\x0c'), '') AS "country",
-                      LOWER(
-                        TRIM(NULLIF(TRIM("t0"."title", ' 	
-\x0d\x0b\x0c'), ''), ' 	
-\x0d\x0b\x0c')
-                      ) AS "fin__1"
+                      LOWER(NULLIF(TRIM("t0"."title", ' 	
+\x0d\x0b\x0c'), '')) AS "fin__1"
                     FROM "people" AS "t0"
                     WHERE
                       "t0"."person_id" IS NOT NULL
@@ -1214,12 +1211,9 @@ FROM (
                       "t4"."account__industry",
                       "t4"."account__country",
                       "t4"."account__tech_stack",
-                      LOWER(TRIM("t4"."account__industry", ' 	
-\x0d\x0b\x0c')) AS "fin__0",
-                      LOWER(TRIM("t4"."account__tech_stack", ' 	
-\x0d\x0b\x0c')) AS "fin__2",
-                      LOWER(TRIM("t4"."account__country", ' 	
-\x0d\x0b\x0c')) AS "fin__3"
+                      LOWER("t4"."account__industry") AS "fin__0",
+                      LOWER("t4"."account__tech_stack") AS "fin__2",
+                      LOWER("t4"."account__country") AS "fin__3"
                     FROM (
                       SELECT
                         "t1"."account_id" AS "account__account_id",
@@ -1636,8 +1630,8 @@ FROM (
                 ) AS "t17"
               ) AS "t18"
             ) AS "t19"
-          ) AS "t21"
-            ON "t23"."person_id" = "t21"."_key"
+          ) AS "t22"
+            ON "t23"."person_id" = "t22"."_key"
         ) AS "t24"
       ) AS "t25"
     ) AS "t26"

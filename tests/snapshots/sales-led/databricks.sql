@@ -785,28 +785,28 @@ FROM (
             `t16`.`fv__personal_email`,
             `t16`.`fit_rules`,
             `t16`.`fit`,
-            `t11`.`_key`,
-            `t11`.`m__demo_request`,
-            `t11`.`last__demo_request`,
-            `t11`.`m__contact_sales`,
-            `t11`.`last__contact_sales`,
-            `t11`.`m__pricing`,
-            `t11`.`last__pricing`,
-            `t11`.`m__webinar`,
-            `t11`.`last__webinar`,
-            `t11`.`m__content`,
-            `t11`.`last__content`,
-            `t11`.`m__email_clicks`,
-            `t11`.`last__email_clicks`,
-            `t11`.`m__email_opens`,
-            `t11`.`last__email_opens`,
-            `t11`.`m__blog`,
-            `t11`.`last__blog`,
-            `t11`.`m__unsubscribed`,
-            `t11`.`last__unsubscribed`,
-            `t11`.`m__high_intent_7d`,
-            `t11`.`last__high_intent_7d`,
-            `t11`.`last_activity`
+            `t12`.`_key`,
+            `t12`.`m__demo_request`,
+            `t12`.`last__demo_request`,
+            `t12`.`m__contact_sales`,
+            `t12`.`last__contact_sales`,
+            `t12`.`m__pricing`,
+            `t12`.`last__pricing`,
+            `t12`.`m__webinar`,
+            `t12`.`last__webinar`,
+            `t12`.`m__content`,
+            `t12`.`last__content`,
+            `t12`.`m__email_clicks`,
+            `t12`.`last__email_clicks`,
+            `t12`.`m__email_opens`,
+            `t12`.`last__email_opens`,
+            `t12`.`m__blog`,
+            `t12`.`last__blog`,
+            `t12`.`m__unsubscribed`,
+            `t12`.`last__unsubscribed`,
+            `t12`.`m__high_intent_7d`,
+            `t12`.`last__high_intent_7d`,
+            `t12`.`last_activity`
           FROM (
             SELECT
               `t14`.`person_id`,
@@ -1073,24 +1073,24 @@ FROM (
                 `t13`.`email_domain` AS `fv__personal_email`
               FROM (
                 SELECT
-                  `t12`.`person_id`,
-                  `t12`.`account_id`,
-                  `t12`.`created_at`,
-                  `t12`.`email_domain`,
-                  `t12`.`email`,
-                  `t12`.`title`,
-                  `t12`.`plan`,
-                  `t12`.`country`,
-                  `t12`.`fin__1`,
-                  `t12`.`account__name`,
-                  `t12`.`account__domain`,
-                  `t12`.`account__employees`,
-                  `t12`.`account__industry`,
-                  `t12`.`account__country`,
-                  `t12`.`account__tech_stack`,
-                  `t12`.`fin__0`,
-                  `t12`.`fin__2`,
-                  `t12`.`fin__3`
+                  `t11`.`person_id`,
+                  `t11`.`account_id`,
+                  `t11`.`created_at`,
+                  `t11`.`email_domain`,
+                  `t11`.`email`,
+                  `t11`.`title`,
+                  `t11`.`plan`,
+                  `t11`.`country`,
+                  `t11`.`fin__1`,
+                  `t11`.`account__name`,
+                  `t11`.`account__domain`,
+                  `t11`.`account__employees`,
+                  `t11`.`account__industry`,
+                  `t11`.`account__country`,
+                  `t11`.`account__tech_stack`,
+                  `t11`.`fin__0`,
+                  `t11`.`fin__2`,
+                  `t11`.`fin__3`
                 FROM (
                   SELECT
                     `t6`.`person_id`,
@@ -1125,9 +1125,7 @@ FROM (
                       NULLIF(TRIM(' \t\n\r\013\014' FROM `t1`.`title`), '') AS `title`,
                       NULLIF(TRIM(' \t\n\r\013\014' FROM `t1`.`plan`), '') AS `plan`,
                       NULLIF(TRIM(' \t\n\r\013\014' FROM `t1`.`country`), '') AS `country`,
-                      LOWER(
-                        TRIM(' \t\n\r\013\014' FROM NULLIF(TRIM(' \t\n\r\013\014' FROM `t1`.`title`), ''))
-                      ) AS `fin__1`
+                      LOWER(NULLIF(TRIM(' \t\n\r\013\014' FROM `t1`.`title`), '')) AS `fin__1`
                     FROM `people` AS `t1`
                     WHERE
                       `t1`.`person_id` IS NOT NULL
@@ -1149,9 +1147,9 @@ FROM (
                       `t4`.`account__industry`,
                       `t4`.`account__country`,
                       `t4`.`account__tech_stack`,
-                      LOWER(TRIM(' \t\n\r\013\014' FROM `t4`.`account__industry`)) AS `fin__0`,
-                      LOWER(TRIM(' \t\n\r\013\014' FROM `t4`.`account__country`)) AS `fin__2`,
-                      LOWER(TRIM(' \t\n\r\013\014' FROM `t4`.`account__tech_stack`)) AS `fin__3`
+                      LOWER(`t4`.`account__industry`) AS `fin__0`,
+                      LOWER(`t4`.`account__country`) AS `fin__2`,
+                      LOWER(`t4`.`account__tech_stack`) AS `fin__3`
                     FROM (
                       SELECT
                         `t2`.`account_id` AS `account__account_id`,
@@ -1165,7 +1163,7 @@ FROM (
                     ) AS `t4`
                   ) AS `t8`
                     ON `t6`.`account_id` = `t8`.`account__account_id`
-                ) AS `t12`
+                ) AS `t11`
               ) AS `t13`
             ) AS `t14`
           ) AS `t16`
@@ -1326,8 +1324,8 @@ FROM (
               GROUP BY
                 1
             ) AS `t9`
-          ) AS `t11`
-            ON `t16`.`person_id` = `t11`.`_key`
+          ) AS `t12`
+            ON `t16`.`person_id` = `t12`.`_key`
         ) AS `t17`
       ) AS `t18`
     ) AS `t19`

@@ -701,28 +701,28 @@ FROM (
             "t16"."fv__personal_email",
             "t16"."fit_rules",
             "t16"."fit",
-            "t11"."_key",
-            "t11"."m__demo_request",
-            "t11"."last__demo_request",
-            "t11"."m__contact_sales",
-            "t11"."last__contact_sales",
-            "t11"."m__pricing",
-            "t11"."last__pricing",
-            "t11"."m__webinar",
-            "t11"."last__webinar",
-            "t11"."m__content",
-            "t11"."last__content",
-            "t11"."m__email_clicks",
-            "t11"."last__email_clicks",
-            "t11"."m__email_opens",
-            "t11"."last__email_opens",
-            "t11"."m__blog",
-            "t11"."last__blog",
-            "t11"."m__unsubscribed",
-            "t11"."last__unsubscribed",
-            "t11"."m__high_intent_7d",
-            "t11"."last__high_intent_7d",
-            "t11"."last_activity"
+            "t12"."_key",
+            "t12"."m__demo_request",
+            "t12"."last__demo_request",
+            "t12"."m__contact_sales",
+            "t12"."last__contact_sales",
+            "t12"."m__pricing",
+            "t12"."last__pricing",
+            "t12"."m__webinar",
+            "t12"."last__webinar",
+            "t12"."m__content",
+            "t12"."last__content",
+            "t12"."m__email_clicks",
+            "t12"."last__email_clicks",
+            "t12"."m__email_opens",
+            "t12"."last__email_opens",
+            "t12"."m__blog",
+            "t12"."last__blog",
+            "t12"."m__unsubscribed",
+            "t12"."last__unsubscribed",
+            "t12"."m__high_intent_7d",
+            "t12"."last__high_intent_7d",
+            "t12"."last_activity"
           FROM (
             SELECT
               "t14"."person_id",
@@ -989,7 +989,7 @@ FROM (
                 "t13"."email_domain" AS "fv__personal_email"
               FROM (
                 SELECT
-                  "t12".*
+                  "t11".*
                   EXCLUDE ("account__account_id")
                 FROM (
                   SELECT
@@ -1031,11 +1031,8 @@ FROM (
 \x0d\x0b\x0c'), '') AS "plan",
                       NULLIF(TRIM("t1"."country", ' 	
 \x0d\x0b\x0c'), '') AS "country",
-                      LOWER(
-                        TRIM(NULLIF(TRIM("t1"."title", ' 	
-\x0d\x0b\x0c'), ''), ' 	
-\x0d\x0b\x0c')
-                      ) AS "fin__1"
+                      LOWER(NULLIF(TRIM("t1"."title", ' 	
+\x0d\x0b\x0c'), '')) AS "fin__1"
                     FROM "people" AS "t1"
                     WHERE
                       "t1"."person_id" IS NOT NULL
@@ -1057,12 +1054,9 @@ FROM (
                       "t4"."account__industry",
                       "t4"."account__country",
                       "t4"."account__tech_stack",
-                      LOWER(TRIM("t4"."account__industry", ' 	
-\x0d\x0b\x0c')) AS "fin__0",
-                      LOWER(TRIM("t4"."account__country", ' 	
-\x0d\x0b\x0c')) AS "fin__2",
-                      LOWER(TRIM("t4"."account__tech_stack", ' 	
-\x0d\x0b\x0c')) AS "fin__3"
+                      LOWER("t4"."account__industry") AS "fin__0",
+                      LOWER("t4"."account__country") AS "fin__2",
+                      LOWER("t4"."account__tech_stack") AS "fin__3"
                     FROM (
                       SELECT
                         "t2"."account_id" AS "account__account_id",
@@ -1081,7 +1075,7 @@ FROM (
                     ) AS "t4"
                   ) AS "t8"
                     ON "t6"."account_id" = "t8"."account__account_id"
-                ) AS "t12"
+                ) AS "t11"
               ) AS "t13"
             ) AS "t14"
           ) AS "t16"
@@ -1249,8 +1243,8 @@ FROM (
               GROUP BY
                 1
             ) AS "t9"
-          ) AS "t11"
-            ON "t16"."person_id" = "t11"."_key"
+          ) AS "t12"
+            ON "t16"."person_id" = "t12"."_key"
         ) AS "t17"
       ) AS "t18"
     ) AS "t19"
