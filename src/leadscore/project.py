@@ -54,6 +54,9 @@ class ScoreResult:
     accounts: pa.Table | None = None
     """Account scores (``account_id``, ``people``, roll-ups, fit, behavior, total, status…)
     when the model has an ``accounts`` section."""
+    unique_ids: bool = False
+    """``Project.score`` checked that ``table`` has one row per ``person_id`` (recording the
+    run then skips checking it again)."""
 
     def ranked(self, limit: int = 10, status: str | None = None) -> list[dict]:
         """The top ``limit`` rows by total (optionally only one status)."""
@@ -308,7 +311,7 @@ class Project:
         del data
         accounts = self._score_accounts(as_of) if model.accounts is not None else None
         return ScoreResult(table, as_of, compiled.logic_hash, model.name,
-                           time.perf_counter() - started, warnings, accounts)
+                           time.perf_counter() - started, warnings, accounts, unique_ids=True)
 
     def compiled_accounts(self, account_ids: list[str] | None = None):
         """The compiled account expression (the model must have an ``accounts`` section)."""
@@ -356,7 +359,8 @@ class Project:
         if lifecycle.supports(self.engine):
             runs = [("person", "person_id", result)]
             if result.accounts is not None:
-                runs.append(("account", "account_id", replace(result, table=result.accounts)))
+                runs.append(("account", "account_id", replace(result, table=result.accounts,
+                                                                unique_ids=False)))
             for entity_type, id_column, scores in runs:
                 summary = lifecycle.record_run(self, scores, entity_type=entity_type,
                                                id_column=id_column)

@@ -164,7 +164,9 @@ def record_run(project: Project, result: ScoreResult, *, entity_type: str = "per
     scores = _scores(result, id_column)
     # The scores are scanned where they are (Arrow), not copied into a table first.
     with con.scanning("_ls_scores", scores):
-        if con.scalar("SELECT COUNT(*) - COUNT(DISTINCT entity_id) FROM _ls_scores"):
+        checked = result.unique_ids and id_column == "person_id"
+        if not checked and con.scalar(
+                "SELECT COUNT(*) - COUNT(DISTINCT entity_id) FROM _ls_scores"):
             raise DataError(f"the scores repeat some {id_column}; one row per entity is "
                             "recorded")
         return _record(con, t, result, entity_type, run_id, cooldowns, scores.num_rows)
