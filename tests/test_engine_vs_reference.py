@@ -7,8 +7,6 @@ value nor pushes it below the floor.
 
 from __future__ import annotations
 
-import copy
-import dataclasses
 import math
 import random
 from datetime import datetime, timedelta
@@ -25,7 +23,7 @@ from leadscore.compile.tables import ScoringTables
 from leadscore.explain.reasons import top_reasons
 from leadscore.spec.model import ScoringModel
 from leadscore.testing.reference import ReferenceScore, reference_score
-from tests.strategies import Scenario, World, future_events, scenarios, validate
+from tests.strategies import Scenario, World, future_events, scenarios
 
 TOLERANCE = 1e-6
 SCORE_COLUMNS = ("fit", "behavior", "total", "behavior_raw")
@@ -69,11 +67,9 @@ def _tables(world: World, events: list[dict] | None = None) -> ScoringTables:
 
 
 def run_engine(con, model: ScoringModel, world: World, as_of: datetime,
-               events: list[dict] | None = None, *,
-               every_event_apart: bool = False) -> dict[str, dict]:
+               events: list[dict] | None = None) -> dict[str, dict]:
     """Score ``world`` with the compiled engine; rows keyed by ``person_id``."""
-    compiled = compile_scores(_tables(world, events), model,
-                              every_event_apart=every_event_apart)
+    compiled = compile_scores(_tables(world, events), model)
     rows = con.to_pyarrow(compiled.expr, params=compiled.params(as_of)).to_pylist()
     out = {row["person_id"]: row for row in rows}
     assert len(out) == len(rows), "the engine returned a person twice"
@@ -175,25 +171,6 @@ def test_engine_matches_reference(con, scenario: Scenario) -> None:
     assert not diff, f"{diff}\n{describe(scenario)}"
     check_decay_bounds(scenario.model, expected, "reference")
     check_decay_bounds(scenario.model, actual, "engine")
-
-
-@settings(max_examples=40, **SETTINGS)
-@given(scenario=scenarios(max_views=3, max_worlds=2))
-def test_latest_activity_in_a_pass_of_its_own_matches_reference(con, scenario: Scenario) -> None:
-    # What `score` compiles when the named events are a small share of all events: decay by
-    # inactivity over every event (and inactivity rules without events) from a pass of their
-    # own, the rules' pass over the named events only. Every model here decays over every
-    # event, so an unnamed event that is a person's latest moves the score.
-    spec = copy.deepcopy(scenario.spec)
-    decay = spec["behavior"].get("decay")
-    if decay is None or decay.get("by") == "event_age" or "activity" in decay:
-        spec["behavior"]["decay"] = {"method": "linear", "every": "7d", "points": 5}
-    scenario = dataclasses.replace(scenario, model=validate(spec), spec=spec)
-    world = scenario.expanded()
-    actual = run_engine(con, scenario.model, world, scenario.as_of, every_event_apart=True)
-    expected = reference_rows(scenario, world)
-    diff = differences(scenario.model, actual, expected)
-    assert not diff, f"{diff}\n{describe(scenario)}"
 
 
 @settings(max_examples=40, **SETTINGS)

@@ -26,10 +26,6 @@ from leadscore.spec.diagnostics import Diagnostic
 from leadscore.spec.loader import LoadedModel, load_model
 from leadscore.spec.semantic import check_against_data
 
-EVERY_EVENT_APART_BELOW = 0.55
-"""Share of named events under which ``score`` reads every event apart (see
-``Project._every_event_apart``)."""
-
 
 def utc_now() -> datetime:
     """The current instant as a naive UTC datetime (the default as-of)."""
@@ -131,7 +127,7 @@ class Project:
         the returned project borrows its engine.
         """
         other = Project(self.root, self.config, model_path=Path(model_path))
-        for shared in ("engine", "tables", "event_counts", "event_names"):
+        for shared in ("engine", "tables", "event_names"):
             # cached_property values live in __dict__: hand over the computed ones.
             other.__dict__[shared] = getattr(self, shared)
         return other
@@ -164,25 +160,13 @@ class Project:
         )
 
     @cached_property
-    def event_counts(self) -> dict[str, int]:
-        """Rows per event name in the data, read once per project.
-
-        Validation checks the names; :meth:`scoring_query` plans with the shares.
-        """
-        from leadscore.compile.checks import event_name_counts
-
+    def event_names(self) -> frozenset[str]:
+        """Distinct event names in the data (for validation; read once per project)."""
         events = self.tables.events
         if events is None or "event" not in events.columns:
-            return {}
-        counts = self.engine.execute(event_name_counts(events))
-        return {name: rows for name, rows in zip(counts["event"].to_pylist(),
-                                                 counts["rows"].to_pylist(), strict=True)
-                if name is not None}
-
-    @cached_property
-    def event_names(self) -> frozenset[str]:
-        """Distinct event names in the data (for validation)."""
-        return frozenset(self.event_counts)
+            return frozenset()
+        names = self.engine.execute(events.select(events.event.cast("string")).distinct())
+        return frozenset(v for v in names.column(0).to_pylist() if v is not None)
 
     # -- commands -------------------------------------------------------------------------
 
@@ -233,40 +217,17 @@ class Project:
                 source=check.source)
 
     def compiled(self, person_ids: list[str] | None = None, *, detail: bool = True,
-                 dialect: str | None = None, every_event_apart: bool = False):
+                 dialect: str | None = None):
         """The compiled scoring expression over this project's tables.
 
         ``detail=False`` is the lean form ``score`` runs (results and rule contributions);
-        ``dialect`` defaults to the engine's; ``every_event_apart`` as in
-        :func:`~leadscore.compile.assemble.compile_scores`.
+        ``dialect`` defaults to the engine's (see
+        :func:`~leadscore.compile.assemble.compile_scores`).
         """
         from leadscore.compile.assemble import compile_scores
 
         return compile_scores(self.tables, self.loaded.model, person_ids=person_ids,
-                              detail=detail, dialect=dialect,
-                              every_event_apart=every_event_apart)
-
-    @property
-    def _every_event_apart(self) -> bool:
-        """Whether the named events are few enough of all events to read every event apart.
-
-        A model that decays by inactivity over *every* event needs each person's latest event
-        of any kind; the rules only need the named ones. One pass over all events computes
-        both, or a light pass takes the latest event and the rules' pass reads the named
-        events only. Measured at 50M events and 1M people (2 cores): with 52 % of the events
-        named, two passes took 0.3-0.6 s less (of ~7.5 s); at 68 % 0.2-0.5 s more; at 100 %
-        1.1 s more. Break-even is near 60 %: below :data:`EVERY_EVENT_APART_BELOW` it pays.
-        """
-        from leadscore.compile.events import named_events, reads_every_event
-
-        model = self.loaded.model
-        if not reads_every_event(model):
-            return False
-        counts = self.event_counts
-        total = sum(counts.values())
-        named = set(named_events(model))
-        return total > 0 and sum(counts.get(name, 0) for name in named) < \
-            EVERY_EVENT_APART_BELOW * total
+                              detail=detail, dialect=dialect)
 
     def scoring_query(self):
         """(compiled scores, the expression :meth:`score` runs).
@@ -282,7 +243,7 @@ class Project:
         from leadscore.compile.assemble import RESULT_COLUMNS
         from leadscore.compile.reason_ranks import with_reason_ranks
 
-        compiled = self.compiled(detail=False, every_event_apart=self._every_event_apart)
+        compiled = self.compiled(detail=False)
         if self.engine.dialect != "duckdb":
             return compiled, compiled.expr
         return compiled, with_reason_ranks(compiled.expr, self.loaded.model,

@@ -24,15 +24,7 @@ from leadscore.compile import behavior as bh
 from leadscore.compile.asof import AsOf
 from leadscore.compile.champion import champion_points
 from leadscore.compile.decay import decay_columns
-from leadscore.compile.events import (
-    event_aggregates,
-    latest_activity,
-    named_events,
-    prepare_events,
-    reads_every_event,
-    velocity_table,
-    visible_events,
-)
+from leadscore.compile.events import event_aggregates, prepare_events, velocity_table
 from leadscore.compile.expressions import clamp
 from leadscore.compile.fit import (
     FIT_INPUT_PREFIX,
@@ -103,7 +95,6 @@ def compile_scores(
     person_ids: Sequence[str] | None = None,
     detail: bool = True,
     dialect: str | None = None,
-    every_event_apart: bool = False,
 ) -> CompiledScores:
     """Compile ``model`` over ``tables`` into one expression with an unbound as-of parameter.
 
@@ -121,11 +112,6 @@ def compile_scores(
             portable SQL for unbound tables). It only picks between equivalent forms: on
             DuckDB the velocity burst comes from the aggregation pass
             (:func:`~leadscore.compile.events.burst_from_lists`), elsewhere from a window.
-        every_event_apart: when a consumer takes the latest of every event (decay by
-            inactivity without ``activity``), compute that in a pass of its own and read only
-            the named events in the main pass (:func:`~leadscore.compile.events.latest_activity`).
-            Same scores; faster when the named events are a small enough share of all events
-            (the caller knows the data: see ``Project.scoring_query``).
     """
     if model.products:
         # One rubric per product, combined (compile/products.py): each is a model of its own.
@@ -173,12 +159,9 @@ def compile_scores(
             raise DataError("the model has behavior rules or metrics but the project has no "
                             "events source; add `events:` under `sources:` in leadscore.yaml",
                             source="events")
-        apart = every_event_apart and reads_every_event(model) and bool(named_events(model))
-        visible = prepare_events(events, people, model, as_of, named_only=apart)
+        visible = prepare_events(events, people, model, as_of)
         t = _attach(t, event_aggregates(visible, model, as_of, detail=detail,
-                                        burst_lists=burst_lists, every_event_apart=apart))
-        if apart:
-            t = _attach(t, latest_activity(visible_events(events, as_of), model))
+                                        burst_lists=burst_lists))
         for velocity in model.behavior.velocity if not burst_lists else []:
             t = _attach(t, velocity_table(visible, velocity, model, as_of))
 

@@ -38,8 +38,3 @@ def duplicate_ids(tables: ScoringTables, examples: int = 5) -> list[DuplicateChe
         out.append(DuplicateCheck(source, column.removeprefix(ACCOUNT_PREFIX), repeated.count(),
                                   repeated.order_by("id").limit(examples)))
     return out
-
-
-def event_name_counts(events: ir.Table) -> ir.Table:
-    """``event, rows``: how many events carry each name (the raw table, every instant)."""
-    return events.group_by(event=events.event.cast("string")).aggregate(rows=ibis._.count())

@@ -42,56 +42,24 @@ def needs_created_at(model: m.ScoringModel) -> bool:
 
 def referenced_events(model: m.ScoringModel) -> list[str] | None:
     """All event names the model reads, or ``None`` when some consumer reads every event."""
-    if reads_every_event(model):
-        return None
-    return named_events(model)
-
-
-def named_events(model: m.ScoringModel) -> list[str]:
-    """The event names the model reads by name (leaving out consumers of every event)."""
     names: set[str] = set()
     for rule in model.behavior.rules:
         if isinstance(rule, m.EventRule):
             names.update(rule.events)
-        elif isinstance(rule, m.InactivityRule) and rule.inactivity.events is not None:
+        elif isinstance(rule, m.InactivityRule):
+            if rule.inactivity.events is None:
+                return None
             names.update(rule.inactivity.events)
     for metric in model.metrics.values():
         names.update(metric.events)
     for velocity in model.behavior.velocity:
         names.update(velocity.events)
     decay = model.behavior.decay
-    if decay is not None and decay.by == "inactivity" and decay.activity is not None:
+    if decay is not None and decay.by == "inactivity":
+        if decay.activity is None:
+            return None
         names.update(decay.activity)
     return sorted(names)
-
-
-def reads_every_event(model: m.ScoringModel) -> bool:
-    """Whether some consumer takes the latest of *every* event.
-
-    Those are inactivity rules without ``events`` and decay by inactivity without ``activity``.
-    """
-    decay = model.behavior.decay
-    return (any(isinstance(r, m.InactivityRule) and r.inactivity.events is None
-                for r in model.behavior.rules)
-            or (decay is not None and decay.by == "inactivity" and decay.activity is None))
-
-
-def latest_activity(events: ir.Table, model: m.ScoringModel) -> ir.Table:
-    """Per person, the latest-of-every-event columns, in a pass of their own.
-
-    They are ``act__`` of inactivity rules without ``events`` and ``last_activity`` of decay
-    without ``activity``. ``events``: restricted to ``ts <= T``, with ``ts_s``. With these
-    apart, the main pass (:func:`event_aggregates` with ``every_event_apart``) reads only the
-    named events; see :func:`~leadscore.compile.assemble.compile_scores` for when that pays.
-    """
-    aggs: dict[str, ir.Value] = {}
-    for rule in model.behavior.rules:
-        if isinstance(rule, m.InactivityRule) and rule.inactivity.events is None:
-            aggs[f"act__{rule.id}"] = events.ts_s.max()
-    decay = model.behavior.decay
-    if decay is not None and decay.by == "inactivity" and decay.activity is None:
-        aggs["last_activity"] = events.ts.max()
-    return events.group_by("person_id").aggregate(**aggs)
 
 
 def referenced_properties(model: m.ScoringModel) -> list[str]:
@@ -135,16 +103,14 @@ def _measure(measure: m.Measure, events: ir.Table, where: ir.BooleanValue) -> ir
 
 
 def event_aggregates(events: ir.Table, model: m.ScoringModel, as_of: AsOf, *,
-                     detail: bool = True, burst_lists: bool = False,
-                     every_event_apart: bool = False) -> ir.Table:
+                     detail: bool = True, burst_lists: bool = False) -> ir.Table:
     """One row per person with every rule's and metric's aggregates (see module docstring).
 
     ``events`` must already be restricted to ``ts <= T`` and carry ``ts_s`` (epoch seconds) and,
     when :func:`needs_created_at`, ``created_s``. Without ``detail`` the evidence-only
     ``last__`` columns are left out unless event-age decay reads them. With ``burst_lists``
     the velocity columns come from this same pass (:func:`burst_from_lists`) instead of
-    :func:`velocity_table`. With ``every_event_apart`` the latest-of-every-event columns are
-    left to :func:`latest_activity` (``events`` then holds only the named events).
+    :func:`velocity_table`.
     """
     behavior = model.behavior
     created_s = events.created_s if "created_s" in events.columns else None
@@ -175,15 +141,12 @@ def event_aggregates(events: ir.Table, model: m.ScoringModel, as_of: AsOf, *,
             add_filter_aggs(rule.id, rule, rule)
         elif isinstance(rule, m.InactivityRule):
             names = rule.inactivity.events
-            if names is None and every_event_apart:
-                continue
             # No FILTER at all rather than FILTER (WHERE TRUE), which DuckDB still evaluates.
             where = one_of(events.event, names) if names is not None else None
             aggs[f"act__{rule.id}"] = events.ts_s.max(where=where)
     for name, metric in model.metrics.items():
         add_filter_aggs(name, metric, None)
-    if decay is not None and decay.by == "inactivity" and not (
-            every_event_apart and decay.activity is None):
+    if decay is not None and decay.by == "inactivity":
         where = (one_of(events.event, decay.activity) if decay.activity is not None
                  else None)
         aggs["last_activity"] = events.ts.max(where=where)
@@ -279,21 +242,11 @@ def velocity_table(events: ir.Table, velocity: m.Velocity, model: m.ScoringModel
     })
 
 
-def visible_events(events: ir.Table, as_of: AsOf) -> ir.Table:
-    """Every event visible at ``T`` (``ts <= T``) with its epoch seconds ``ts_s``."""
-    visible = events.filter(events.ts <= as_of.param)
-    return visible.mutate(ts_s=epoch(visible.ts))
-
-
 def prepare_events(events: ir.Table, people: ir.Table, model: m.ScoringModel,
-                   as_of: AsOf, *, named_only: bool = False) -> ir.Table:
-    """Events visible at ``T`` (``ts <= T``, model's events only) with epoch-second columns.
-
-    ``named_only``: only the events the model names, even when some consumer reads every
-    event (its columns then come from :func:`latest_activity`).
-    """
+                   as_of: AsOf) -> ir.Table:
+    """Events visible at ``T`` (``ts <= T``, model's events only) with epoch-second columns."""
     visible = events.filter(events.ts <= as_of.param)
-    names = named_events(model) if named_only else referenced_events(model)
+    names = referenced_events(model)
     if names is not None:
         visible = visible.filter(one_of(visible.event, names))
     # Property columns are sparse by nature (an export only has `duration_s` once someone viewed
