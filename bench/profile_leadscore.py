@@ -53,7 +53,7 @@ def views(directory: Path) -> str:
 def steps(directory: Path, as_of: datetime) -> None:
     """Time each step of Project.score() in this process."""
     from leadscore.explain.reasons import top_reasons
-    from leadscore.project import Project
+    from leadscore.project import Project, _has_repeats
 
     clock = time.perf_counter
     t0 = clock()
@@ -75,6 +75,8 @@ def steps(directory: Path, as_of: datetime) -> None:
     data = engine.execute(expr, params)
     rows = data.num_rows
     t7 = clock()
+    _has_repeats(data["person_id"])
+    t7b = clock()
     top_reasons(project.loaded.model, data)
     t8 = clock()
     steps = [("load project, open sources", t1 - t0),
@@ -83,7 +85,8 @@ def steps(directory: Path, as_of: datetime) -> None:
              ("compile model → lean Ibis expression + reason ranking", t4 - t3),
              ("Ibis → SQL (sqlglot), a cache miss", t5 - t4), ("SQL from the cache", t6 - t5),
              ("DuckDB (scores and reason ranks), to Arrow", t7 - t6),
-             ("top reasons text (per distinct combination)", t8 - t7)]
+             ("repeated person ids, counted on the scores", t7b - t7),
+             ("top reasons text (per distinct combination)", t8 - t7b)]
     for label, seconds in steps:
         print(f"  {label:<62} {seconds:7.3f} s")
     print(f"  {'total (the cache miss not counted)':<62} {t8 - t0 - (t5 - t4):7.3f} s   (peak "
