@@ -1,16 +1,16 @@
 WITH `t12` AS (
   SELECT
-    `t7`.`person_id`,
-    `t7`.`event`,
-    `t7`.`ts`,
-    `t7`.`event_id`,
-    `t7`.`progress`,
-    `t7`.`feature`,
-    `t7`.`integration_type`,
-    `t7`.`logged_in`,
-    `t7`.`duration_s`,
-    `t7`.`features_used`,
-    `t7`.`ts_s`,
+    `t8`.`person_id`,
+    `t8`.`event`,
+    `t8`.`ts`,
+    `t8`.`event_id`,
+    `t8`.`progress`,
+    `t8`.`feature`,
+    `t8`.`integration_type`,
+    `t8`.`logged_in`,
+    `t8`.`duration_s`,
+    `t8`.`features_used`,
+    `t8`.`ts_s`,
     `t6`.`created_s`
   FROM (
     SELECT
@@ -31,7 +31,7 @@ WITH `t12` AS (
       AND `t1`.`event` IS NOT NULL
       AND `t1`.`ts` IS NOT NULL
       AND `t1`.`ts` <= CAST('2026-03-01T12:00:00' AS TIMESTAMP)
-  ) AS `t7`
+  ) AS `t8`
   INNER JOIN (
     SELECT
       `t0`.`person_id`,
@@ -48,7 +48,7 @@ WITH `t12` AS (
         )
       )
   ) AS `t6`
-    ON `t7`.`person_id` = `t6`.`person_id`
+    ON `t8`.`person_id` = `t6`.`person_id`
 )
 SELECT
   `t35`.`person_id`,
@@ -1482,10 +1482,7 @@ FROM (
                           `t0`.`person_id`,
                           NULLIF(TRIM(' \t\n\r\013\014' FROM `t0`.`account_id`), '') AS `account_id`,
                           `t0`.`created_at`,
-                          NULLIF(
-                            LOWER(TRIM(' \t\n\r\013\014' FROM REGEXP_EXTRACT(`t0`.`email`, '@([^@\\s]+)\\s*$'))),
-                            ''
-                          ) AS `email_domain`,
+                          NULLIF(LOWER(REGEXP_EXTRACT(`t0`.`email`, '@([^@\\s\\v]+)[\\s\\v]*$')), '') AS `email_domain`,
                           NULLIF(TRIM(' \t\n\r\013\014' FROM `t0`.`email`), '') AS `email`,
                           NULLIF(TRIM(' \t\n\r\013\014' FROM `t0`.`title`), '') AS `title`,
                           NULLIF(TRIM(' \t\n\r\013\014' FROM `t0`.`plan`), '') AS `plan`,

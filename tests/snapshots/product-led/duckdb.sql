@@ -1175,11 +1175,7 @@ FROM (
                       NULLIF(TRIM("t0"."account_id", ' 	
 \x0d\x0b\x0c'), '') AS "account_id",
                       "t0"."created_at",
-                      NULLIF(
-                        LOWER(TRIM(REGEXP_EXTRACT("t0"."email", '@([^@\s]+)\s*$', 1), ' 	
-\x0d\x0b\x0c')),
-                        ''
-                      ) AS "email_domain",
+                      NULLIF(LOWER(REGEXP_EXTRACT("t0"."email", '@([^@\s\v]+)[\s\v]*$', 1)), '') AS "email_domain",
                       NULLIF(TRIM("t0"."email", ' 	
 \x0d\x0b\x0c'), '') AS "email",
                       NULLIF(TRIM("t0"."title", ' 	
@@ -1574,17 +1570,17 @@ FROM (
                       ) AS "vk__burst"
                     FROM (
                       SELECT
-                        "t7"."person_id",
-                        "t7"."event",
-                        "t7"."ts",
-                        "t7"."event_id",
-                        "t7"."progress",
-                        "t7"."feature",
-                        "t7"."integration_type",
-                        "t7"."logged_in",
-                        "t7"."duration_s",
-                        "t7"."features_used",
-                        "t7"."ts_s",
+                        "t8"."person_id",
+                        "t8"."event",
+                        "t8"."ts",
+                        "t8"."event_id",
+                        "t8"."progress",
+                        "t8"."feature",
+                        "t8"."integration_type",
+                        "t8"."logged_in",
+                        "t8"."duration_s",
+                        "t8"."features_used",
+                        "t8"."ts_s",
                         "t6"."created_s"
                       FROM (
                         SELECT
@@ -1605,7 +1601,7 @@ FROM (
                           AND "t2"."event" IS NOT NULL
                           AND "t2"."ts" IS NOT NULL
                           AND "t2"."ts" <= MAKE_TIMESTAMP(2026, 3, 1, 12, 0, 0.0)
-                      ) AS "t7"
+                      ) AS "t8"
                       INNER JOIN (
                         SELECT
                           "t0"."person_id",
@@ -1622,7 +1618,7 @@ FROM (
                             )
                           )
                       ) AS "t6"
-                        ON "t7"."person_id" = "t6"."person_id"
+                        ON "t8"."person_id" = "t6"."person_id"
                     ) AS "t12"
                     GROUP BY
                       1

@@ -1,16 +1,16 @@
 WITH "t12" AS (
   SELECT
-    "t7"."person_id",
-    "t7"."event",
-    "t7"."ts",
-    "t7"."event_id",
-    "t7"."progress",
-    "t7"."feature",
-    "t7"."integration_type",
-    "t7"."logged_in",
-    "t7"."duration_s",
-    "t7"."features_used",
-    "t7"."ts_s",
+    "t8"."person_id",
+    "t8"."event",
+    "t8"."ts",
+    "t8"."event_id",
+    "t8"."progress",
+    "t8"."feature",
+    "t8"."integration_type",
+    "t8"."logged_in",
+    "t8"."duration_s",
+    "t8"."features_used",
+    "t8"."ts_s",
     "t6"."created_s"
   FROM (
     SELECT
@@ -31,7 +31,7 @@ WITH "t12" AS (
       AND "t1"."event" IS NOT NULL
       AND "t1"."ts" IS NOT NULL
       AND "t1"."ts" <= CAST('2026-03-01T12:00:00' AS TIMESTAMP)
-  ) AS "t7"
+  ) AS "t8"
   INNER JOIN (
     SELECT
       "t0"."person_id",
@@ -48,7 +48,7 @@ WITH "t12" AS (
         )
       )
   ) AS "t6"
-    ON "t7"."person_id" = "t6"."person_id"
+    ON "t8"."person_id" = "t6"."person_id"
 )
 SELECT
   "t35"."person_id",
@@ -1500,16 +1500,15 @@ FROM (
                           "t0"."created_at",
                           NULLIF(
                             LOWER(
-                              TRIM(' 	
-\x0d\x0b\x0c' FROM CASE
+                              CASE
                                 WHEN "t0"."email" ~ (
-                                  '(' || '@([^@\s]+)\s*$' || ')'
+                                  '(' || '@([^@\s\v]+)[\s\v]*$' || ')'
                                 )
                                 THEN (
-                                  REGEXP_MATCH("t0"."email", '(' || '@([^@\s]+)\s*$' || ')')
+                                  REGEXP_MATCH("t0"."email", '(' || '@([^@\s\v]+)[\s\v]*$' || ')')
                                 )[2]
                                 ELSE NULL
-                              END)
+                              END
                             ),
                             ''
                           ) AS "email_domain",

@@ -1,16 +1,16 @@
 WITH "t12" AS (
   SELECT
-    "t7"."person_id",
-    "t7"."event",
-    "t7"."ts",
-    "t7"."event_id",
-    "t7"."progress",
-    "t7"."feature",
-    "t7"."integration_type",
-    "t7"."logged_in",
-    "t7"."duration_s",
-    "t7"."features_used",
-    "t7"."ts_s",
+    "t8"."person_id",
+    "t8"."event",
+    "t8"."ts",
+    "t8"."event_id",
+    "t8"."progress",
+    "t8"."feature",
+    "t8"."integration_type",
+    "t8"."logged_in",
+    "t8"."duration_s",
+    "t8"."features_used",
+    "t8"."ts_s",
     "t6"."created_s"
   FROM (
     SELECT
@@ -31,7 +31,7 @@ WITH "t12" AS (
       AND "t1"."event" IS NOT NULL
       AND "t1"."ts" IS NOT NULL
       AND "t1"."ts" <= TIMESTAMP_FROM_PARTS(2026, 3, 1, 12, 0, 0, 0)
-  ) AS "t7"
+  ) AS "t8"
   INNER JOIN (
     SELECT
       "t0"."person_id",
@@ -48,7 +48,7 @@ WITH "t12" AS (
         )
       )
   ) AS "t6"
-    ON "t7"."person_id" = "t6"."person_id"
+    ON "t8"."person_id" = "t6"."person_id"
 )
 SELECT
   "t35"."person_id",
@@ -1314,12 +1314,7 @@ FROM (
                           "t0"."person_id",
                           NULLIF(TRIM("t0"."account_id", ' \t\n\r\x0b\f'), '') AS "account_id",
                           "t0"."created_at",
-                          NULLIF(
-                            LOWER(
-                              TRIM(REGEXP_SUBSTR("t0"."email", '@([^@\\s]+)\\s*$', 1, 1, 'ce', 1), ' \t\n\r\x0b\f')
-                            ),
-                            ''
-                          ) AS "email_domain",
+                          NULLIF(LOWER(REGEXP_SUBSTR("t0"."email", '@([^@\\s\\v]+)[\\s\\v]*$', 1, 1, 'ce', 1)), '') AS "email_domain",
                           NULLIF(TRIM("t0"."email", ' \t\n\r\x0b\f'), '') AS "email",
                           NULLIF(TRIM("t0"."title", ' \t\n\r\x0b\f'), '') AS "title",
                           NULLIF(TRIM("t0"."plan", ' \t\n\r\x0b\f'), '') AS "plan",

@@ -1049,21 +1049,22 @@ FROM (
                       `t1`.`created_at`,
                       NULLIF(
                         LOWER(
-                          TRIM(
+                          IF(
+                            REGEXP_CONTAINS(`t1`.`email`, '@([^@\\s\\v]+)[\\s\\v]*$'),
                             IF(
-                              REGEXP_CONTAINS(`t1`.`email`, '@([^@\\s]+)\\s*$'),
-                              IF(
-                                1 = 0,
-                                REGEXP_REPLACE(`t1`.`email`, CONCAT('.*?', CONCAT('(', '@([^@\\s]+)\\s*$', ')'), '.*'), '\\1'),
-                                REGEXP_REPLACE(
-                                  `t1`.`email`,
-                                  CONCAT('.*?', '@([^@\\s]+)\\s*$', '.*'),
-                                  CONCAT('\\', CAST(1 AS STRING))
-                                )
+                              1 = 0,
+                              REGEXP_REPLACE(
+                                `t1`.`email`,
+                                CONCAT('.*?', CONCAT('(', '@([^@\\s\\v]+)[\\s\\v]*$', ')'), '.*'),
+                                '\\1'
                               ),
-                              NULL
+                              REGEXP_REPLACE(
+                                `t1`.`email`,
+                                CONCAT('.*?', '@([^@\\s\\v]+)[\\s\\v]*$', '.*'),
+                                CONCAT('\\', CAST(1 AS STRING))
+                              )
                             ),
-                            ' \t\n\r\v\f'
+                            NULL
                           )
                         ),
                         ''

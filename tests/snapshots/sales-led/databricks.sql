@@ -1117,10 +1117,7 @@ FROM (
                       `t1`.`person_id`,
                       NULLIF(TRIM(' \t\n\r\013\014' FROM `t1`.`account_id`), '') AS `account_id`,
                       `t1`.`created_at`,
-                      NULLIF(
-                        LOWER(TRIM(' \t\n\r\013\014' FROM REGEXP_EXTRACT(`t1`.`email`, '@([^@\\s]+)\\s*$'))),
-                        ''
-                      ) AS `email_domain`,
+                      NULLIF(LOWER(REGEXP_EXTRACT(`t1`.`email`, '@([^@\\s\\v]+)[\\s\\v]*$')), '') AS `email_domain`,
                       NULLIF(TRIM(' \t\n\r\013\014' FROM `t1`.`email`), '') AS `email`,
                       NULLIF(TRIM(' \t\n\r\013\014' FROM `t1`.`title`), '') AS `title`,
                       NULLIF(TRIM(' \t\n\r\013\014' FROM `t1`.`plan`), '') AS `plan`,

@@ -1018,11 +1018,7 @@ FROM (
                       NULLIF(TRIM("t1"."account_id", ' 	
 \x0d\x0b\x0c'), '') AS "account_id",
                       "t1"."created_at",
-                      NULLIF(
-                        LOWER(TRIM(REGEXP_EXTRACT("t1"."email", '@([^@\s]+)\s*$', 1), ' 	
-\x0d\x0b\x0c')),
-                        ''
-                      ) AS "email_domain",
+                      NULLIF(LOWER(REGEXP_EXTRACT("t1"."email", '@([^@\s\v]+)[\s\v]*$', 1)), '') AS "email_domain",
                       NULLIF(TRIM("t1"."email", ' 	
 \x0d\x0b\x0c'), '') AS "email",
                       NULLIF(TRIM("t1"."title", ' 	

@@ -1120,16 +1120,15 @@ FROM (
                       "t1"."created_at",
                       NULLIF(
                         LOWER(
-                          TRIM(' 	
-\x0d\x0b\x0c' FROM CASE
+                          CASE
                             WHEN "t1"."email" ~ (
-                              '(' || '@([^@\s]+)\s*$' || ')'
+                              '(' || '@([^@\s\v]+)[\s\v]*$' || ')'
                             )
                             THEN (
-                              REGEXP_MATCH("t1"."email", '(' || '@([^@\s]+)\s*$' || ')')
+                              REGEXP_MATCH("t1"."email", '(' || '@([^@\s\v]+)[\s\v]*$' || ')')
                             )[2]
                             ELSE NULL
-                          END)
+                          END
                         ),
                         ''
                       ) AS "email_domain",

@@ -1040,12 +1040,7 @@ FROM (
                       "t1"."person_id",
                       NULLIF(TRIM("t1"."account_id", ' \t\n\r\x0b\f'), '') AS "account_id",
                       "t1"."created_at",
-                      NULLIF(
-                        LOWER(
-                          TRIM(REGEXP_SUBSTR("t1"."email", '@([^@\\s]+)\\s*$', 1, 1, 'ce', 1), ' \t\n\r\x0b\f')
-                        ),
-                        ''
-                      ) AS "email_domain",
+                      NULLIF(LOWER(REGEXP_SUBSTR("t1"."email", '@([^@\\s\\v]+)[\\s\\v]*$', 1, 1, 'ce', 1)), '') AS "email_domain",
                       NULLIF(TRIM("t1"."email", ' \t\n\r\x0b\f'), '') AS "email",
                       NULLIF(TRIM("t1"."title", ' \t\n\r\x0b\f'), '') AS "title",
                       NULLIF(TRIM("t1"."plan", ' \t\n\r\x0b\f'), '') AS "plan",
