@@ -218,10 +218,12 @@ def fit_contribution(rule: m.FitRule, profile: ir.Table, schema: DataSchema,
     """Points of one fit rule for every person (``inputs``: from :func:`fit_inputs`)."""
     value = field_column(profile, rule.field, schema)
     field = _Field(rule, profile, value, inputs)
-    # num(): a CASE of bare literals would be NUMERIC/DECIMAL on PostgreSQL and Spark.
+    # num(): a CASE of bare literals would be NUMERIC/DECIMAL on PostgreSQL and Spark. A NULL
+    # condition (a missing value) falls through to the next case in SQL, as a false one does:
+    # no COALESCE per case and person.
     cases = ibis.cases(
-        *[(case_condition(c, value, rule.case_sensitive, lists, field).fill_null(False),
-           num(c.points)) for c in rule.cases],
+        *[(case_condition(c, value, rule.case_sensitive, lists, field), num(c.points))
+          for c in rule.cases],
         else_=num(rule.default),
     )
     if rule.missing is not None:
@@ -235,8 +237,8 @@ def fit_case_index(rule: m.FitRule, profile: ir.Table, schema: DataSchema,
     value = field_column(profile, rule.field, schema)
     field = _Field(rule, profile, value, inputs)
     index = ibis.cases(
-        *[(case_condition(c, value, rule.case_sensitive, lists, field).fill_null(False),
-           ibis.literal(i)) for i, c in enumerate(rule.cases)],
+        *[(case_condition(c, value, rule.case_sensitive, lists, field), ibis.literal(i))
+          for i, c in enumerate(rule.cases)],
         else_=ibis.literal(-1),
     )
     if rule.missing is not None:

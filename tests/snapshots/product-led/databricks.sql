@@ -1233,18 +1233,18 @@ FROM (
                     `t16`.`fin__2`,
                     `t16`.`fin__3`,
                     CASE
-                      WHEN COALESCE(CAST(`t16`.`account__employees` AS DOUBLE) BETWEEN 50.0 AND 500.0, FALSE)
+                      WHEN CAST(`t16`.`account__employees` AS DOUBLE) BETWEEN 50.0 AND 500.0
                       THEN CAST(15 AS DOUBLE)
-                      WHEN COALESCE(CAST(`t16`.`account__employees` AS DOUBLE) BETWEEN 25.0 AND 49.0, FALSE)
+                      WHEN CAST(`t16`.`account__employees` AS DOUBLE) BETWEEN 25.0 AND 49.0
                       THEN CAST(8 AS DOUBLE)
-                      WHEN COALESCE(CAST(`t16`.`account__employees` AS DOUBLE) BETWEEN 501.0 AND 1000.0, FALSE)
+                      WHEN CAST(`t16`.`account__employees` AS DOUBLE) BETWEEN 501.0 AND 1000.0
                       THEN CAST(8 AS DOUBLE)
                       ELSE CAST(0 AS DOUBLE)
                     END AS `fit__company_size`,
                     CASE
-                      WHEN COALESCE(`t16`.`fin__0` IN ('saas', 'software', 'technology'), FALSE)
+                      WHEN `t16`.`fin__0` IN ('saas', 'software', 'technology')
                       THEN CAST(10 AS DOUBLE)
-                      WHEN COALESCE(`t16`.`fin__0` IN ('fintech', 'marketing', 'e-commerce'), FALSE)
+                      WHEN `t16`.`fin__0` IN ('fintech', 'marketing', 'e-commerce')
                       THEN CAST(5 AS DOUBLE)
                       ELSE CAST(0 AS DOUBLE)
                     END AS `fit__industry`,
@@ -1252,98 +1252,86 @@ FROM (
                       `t16`.`title` IS NULL,
                       CAST(0 AS DOUBLE),
                       CASE
-                        WHEN COALESCE(
-                          REGEXP_LIKE(
-                            `t16`.`fin__1`,
-                            '\\b(vp|vice president|director|head of|chief|c[etmorf]o|founder|owner|president)\\b'
-                          ),
-                          FALSE
+                        WHEN REGEXP_LIKE(
+                          `t16`.`fin__1`,
+                          '\\b(vp|vice president|director|head of|chief|c[etmorf]o|founder|owner|president)\\b'
                         )
                         THEN CAST(10 AS DOUBLE)
-                        WHEN COALESCE(REGEXP_LIKE(`t16`.`fin__1`, '\\bmanager\\b'), FALSE)
+                        WHEN REGEXP_LIKE(`t16`.`fin__1`, '\\bmanager\\b')
                         THEN CAST(6 AS DOUBLE)
                         ELSE CAST(2 AS DOUBLE)
                       END
                     ) AS `fit__seniority`,
                     CASE
-                      WHEN COALESCE(
-                        FALSE
-                        OR CONTAINS(`t16`.`fin__2`, 'salesforce')
-                        OR CONTAINS(`t16`.`fin__2`, 'hubspot'),
-                        FALSE
-                      )
+                      WHEN FALSE
+                      OR CONTAINS(`t16`.`fin__2`, 'salesforce')
+                      OR CONTAINS(`t16`.`fin__2`, 'hubspot')
                       THEN CAST(8 AS DOUBLE)
-                      WHEN COALESCE(
-                        FALSE
-                        OR CONTAINS(`t16`.`fin__2`, 'segment')
-                        OR CONTAINS(`t16`.`fin__2`, 'snowflake')
-                        OR CONTAINS(`t16`.`fin__2`, 'slack'),
-                        FALSE
-                      )
+                      WHEN FALSE
+                      OR CONTAINS(`t16`.`fin__2`, 'segment')
+                      OR CONTAINS(`t16`.`fin__2`, 'snowflake')
+                      OR CONTAINS(`t16`.`fin__2`, 'slack')
                       THEN CAST(4 AS DOUBLE)
                       ELSE CAST(0 AS DOUBLE)
                     END AS `fit__tech_stack`,
                     CASE
-                      WHEN COALESCE(`t16`.`fin__3` IN ('us', 'ca'), FALSE)
+                      WHEN `t16`.`fin__3` IN ('us', 'ca')
                       THEN CAST(7 AS DOUBLE)
-                      WHEN COALESCE(`t16`.`fin__3` IN ('gb', 'ie', 'de', 'fr', 'nl', 'se', 'dk', 'au'), FALSE)
+                      WHEN `t16`.`fin__3` IN ('gb', 'ie', 'de', 'fr', 'nl', 'se', 'dk', 'au')
                       THEN CAST(4 AS DOUBLE)
                       ELSE CAST(0 AS DOUBLE)
                     END AS `fit__geography`,
                     CASE
-                      WHEN COALESCE(`t16`.`email_domain` IN ('rivalscore.io', 'leadrival.com', 'scorehub.com'), FALSE)
+                      WHEN `t16`.`email_domain` IN ('rivalscore.io', 'leadrival.com', 'scorehub.com')
                       THEN CAST(-30 AS DOUBLE)
                       ELSE CAST(0 AS DOUBLE)
                     END AS `fit__competitor`,
                     CASE
-                      WHEN COALESCE(
-                        `t16`.`email_domain` IN (
-                          'gmail.com',
-                          'googlemail.com',
-                          'yahoo.com',
-                          'ymail.com',
-                          'outlook.com',
-                          'hotmail.com',
-                          'live.com',
-                          'msn.com',
-                          'icloud.com',
-                          'me.com',
-                          'aol.com',
-                          'proton.me',
-                          'protonmail.com',
-                          'gmx.com',
-                          'gmx.de',
-                          'web.de',
-                          'mail.com',
-                          'yandex.com',
-                          'zoho.com',
-                          'qq.com',
-                          '163.com'
-                        ),
-                        FALSE
+                      WHEN `t16`.`email_domain` IN (
+                        'gmail.com',
+                        'googlemail.com',
+                        'yahoo.com',
+                        'ymail.com',
+                        'outlook.com',
+                        'hotmail.com',
+                        'live.com',
+                        'msn.com',
+                        'icloud.com',
+                        'me.com',
+                        'aol.com',
+                        'proton.me',
+                        'protonmail.com',
+                        'gmx.com',
+                        'gmx.de',
+                        'web.de',
+                        'mail.com',
+                        'yandex.com',
+                        'zoho.com',
+                        'qq.com',
+                        '163.com'
                       )
                       THEN CAST(-15 AS DOUBLE)
                       ELSE CAST(0 AS DOUBLE)
                     END AS `fit__personal_email`,
                     CASE
-                      WHEN COALESCE(REGEXP_LIKE(`t16`.`email_domain`, '\\.edu$|\\.ac\\.[a-z]{2}$'), FALSE)
+                      WHEN REGEXP_LIKE(`t16`.`email_domain`, '\\.edu$|\\.ac\\.[a-z]{2}$')
                       THEN CAST(-10 AS DOUBLE)
                       ELSE CAST(0 AS DOUBLE)
                     END AS `fit__student`,
                     CASE
-                      WHEN COALESCE(CAST(`t16`.`account__employees` AS DOUBLE) BETWEEN 50.0 AND 500.0, FALSE)
+                      WHEN CAST(`t16`.`account__employees` AS DOUBLE) BETWEEN 50.0 AND 500.0
                       THEN 0
-                      WHEN COALESCE(CAST(`t16`.`account__employees` AS DOUBLE) BETWEEN 25.0 AND 49.0, FALSE)
+                      WHEN CAST(`t16`.`account__employees` AS DOUBLE) BETWEEN 25.0 AND 49.0
                       THEN 1
-                      WHEN COALESCE(CAST(`t16`.`account__employees` AS DOUBLE) BETWEEN 501.0 AND 1000.0, FALSE)
+                      WHEN CAST(`t16`.`account__employees` AS DOUBLE) BETWEEN 501.0 AND 1000.0
                       THEN 2
                       ELSE -1
                     END AS `fitcase__company_size`,
                     CAST(`t16`.`account__employees` AS STRING) AS `fv__company_size`,
                     CASE
-                      WHEN COALESCE(`t16`.`fin__0` IN ('saas', 'software', 'technology'), FALSE)
+                      WHEN `t16`.`fin__0` IN ('saas', 'software', 'technology')
                       THEN 0
-                      WHEN COALESCE(`t16`.`fin__0` IN ('fintech', 'marketing', 'e-commerce'), FALSE)
+                      WHEN `t16`.`fin__0` IN ('fintech', 'marketing', 'e-commerce')
                       THEN 1
                       ELSE -1
                     END AS `fitcase__industry`,
@@ -1352,86 +1340,74 @@ FROM (
                       `t16`.`title` IS NULL,
                       -2,
                       CASE
-                        WHEN COALESCE(
-                          REGEXP_LIKE(
-                            `t16`.`fin__1`,
-                            '\\b(vp|vice president|director|head of|chief|c[etmorf]o|founder|owner|president)\\b'
-                          ),
-                          FALSE
+                        WHEN REGEXP_LIKE(
+                          `t16`.`fin__1`,
+                          '\\b(vp|vice president|director|head of|chief|c[etmorf]o|founder|owner|president)\\b'
                         )
                         THEN 0
-                        WHEN COALESCE(REGEXP_LIKE(`t16`.`fin__1`, '\\bmanager\\b'), FALSE)
+                        WHEN REGEXP_LIKE(`t16`.`fin__1`, '\\bmanager\\b')
                         THEN 1
                         ELSE -1
                       END
                     ) AS `fitcase__seniority`,
                     `t16`.`title` AS `fv__seniority`,
                     CASE
-                      WHEN COALESCE(
-                        FALSE
-                        OR CONTAINS(`t16`.`fin__2`, 'salesforce')
-                        OR CONTAINS(`t16`.`fin__2`, 'hubspot'),
-                        FALSE
-                      )
+                      WHEN FALSE
+                      OR CONTAINS(`t16`.`fin__2`, 'salesforce')
+                      OR CONTAINS(`t16`.`fin__2`, 'hubspot')
                       THEN 0
-                      WHEN COALESCE(
-                        FALSE
-                        OR CONTAINS(`t16`.`fin__2`, 'segment')
-                        OR CONTAINS(`t16`.`fin__2`, 'snowflake')
-                        OR CONTAINS(`t16`.`fin__2`, 'slack'),
-                        FALSE
-                      )
+                      WHEN FALSE
+                      OR CONTAINS(`t16`.`fin__2`, 'segment')
+                      OR CONTAINS(`t16`.`fin__2`, 'snowflake')
+                      OR CONTAINS(`t16`.`fin__2`, 'slack')
                       THEN 1
                       ELSE -1
                     END AS `fitcase__tech_stack`,
                     `t16`.`account__tech_stack` AS `fv__tech_stack`,
                     CASE
-                      WHEN COALESCE(`t16`.`fin__3` IN ('us', 'ca'), FALSE)
+                      WHEN `t16`.`fin__3` IN ('us', 'ca')
                       THEN 0
-                      WHEN COALESCE(`t16`.`fin__3` IN ('gb', 'ie', 'de', 'fr', 'nl', 'se', 'dk', 'au'), FALSE)
+                      WHEN `t16`.`fin__3` IN ('gb', 'ie', 'de', 'fr', 'nl', 'se', 'dk', 'au')
                       THEN 1
                       ELSE -1
                     END AS `fitcase__geography`,
                     `t16`.`account__country` AS `fv__geography`,
                     CASE
-                      WHEN COALESCE(`t16`.`email_domain` IN ('rivalscore.io', 'leadrival.com', 'scorehub.com'), FALSE)
+                      WHEN `t16`.`email_domain` IN ('rivalscore.io', 'leadrival.com', 'scorehub.com')
                       THEN 0
                       ELSE -1
                     END AS `fitcase__competitor`,
                     `t16`.`email_domain` AS `fv__competitor`,
                     CASE
-                      WHEN COALESCE(
-                        `t16`.`email_domain` IN (
-                          'gmail.com',
-                          'googlemail.com',
-                          'yahoo.com',
-                          'ymail.com',
-                          'outlook.com',
-                          'hotmail.com',
-                          'live.com',
-                          'msn.com',
-                          'icloud.com',
-                          'me.com',
-                          'aol.com',
-                          'proton.me',
-                          'protonmail.com',
-                          'gmx.com',
-                          'gmx.de',
-                          'web.de',
-                          'mail.com',
-                          'yandex.com',
-                          'zoho.com',
-                          'qq.com',
-                          '163.com'
-                        ),
-                        FALSE
+                      WHEN `t16`.`email_domain` IN (
+                        'gmail.com',
+                        'googlemail.com',
+                        'yahoo.com',
+                        'ymail.com',
+                        'outlook.com',
+                        'hotmail.com',
+                        'live.com',
+                        'msn.com',
+                        'icloud.com',
+                        'me.com',
+                        'aol.com',
+                        'proton.me',
+                        'protonmail.com',
+                        'gmx.com',
+                        'gmx.de',
+                        'web.de',
+                        'mail.com',
+                        'yandex.com',
+                        'zoho.com',
+                        'qq.com',
+                        '163.com'
                       )
                       THEN 0
                       ELSE -1
                     END AS `fitcase__personal_email`,
                     `t16`.`email_domain` AS `fv__personal_email`,
                     CASE
-                      WHEN COALESCE(REGEXP_LIKE(`t16`.`email_domain`, '\\.edu$|\\.ac\\.[a-z]{2}$'), FALSE)
+                      WHEN REGEXP_LIKE(`t16`.`email_domain`, '\\.edu$|\\.ac\\.[a-z]{2}$')
                       THEN 0
                       ELSE -1
                     END AS `fitcase__student`,

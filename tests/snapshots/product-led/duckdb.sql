@@ -791,83 +791,83 @@ FROM (
           EXCLUDE ("_key")
         FROM (
           SELECT
-            "t23"."person_id",
-            "t23"."account_id",
-            "t23"."created_at",
-            "t23"."email_domain",
-            "t23"."email",
-            "t23"."title",
-            "t23"."plan",
-            "t23"."country",
-            "t23"."fin__1",
-            "t23"."account__name",
-            "t23"."account__domain",
-            "t23"."account__employees",
-            "t23"."account__industry",
-            "t23"."account__country",
-            "t23"."account__tech_stack",
-            "t23"."fin__0",
-            "t23"."fin__2",
-            "t23"."fin__3",
-            "t23"."fit__company_size",
-            "t23"."fit__industry",
-            "t23"."fit__seniority",
-            "t23"."fit__tech_stack",
-            "t23"."fit__geography",
-            "t23"."fit__competitor",
-            "t23"."fit__personal_email",
-            "t23"."fit__student",
-            "t23"."fitcase__company_size",
-            "t23"."fv__company_size",
-            "t23"."fitcase__industry",
-            "t23"."fv__industry",
-            "t23"."fitcase__seniority",
-            "t23"."fv__seniority",
-            "t23"."fitcase__tech_stack",
-            "t23"."fv__tech_stack",
-            "t23"."fitcase__geography",
-            "t23"."fv__geography",
-            "t23"."fitcase__competitor",
-            "t23"."fv__competitor",
-            "t23"."fitcase__personal_email",
-            "t23"."fv__personal_email",
-            "t23"."fitcase__student",
-            "t23"."fv__student",
-            "t23"."fit_rules",
-            "t23"."fit",
-            "t22"."_key",
-            "t22"."m__onboarding",
-            "t22"."last__onboarding",
-            "t22"."m__core_feature",
-            "t22"."last__core_feature",
-            "t22"."m__integration",
-            "t22"."last__integration",
-            "t22"."m__invites",
-            "t22"."last__invites",
-            "t22"."m__pricing_logged_in",
-            "t22"."last__pricing_logged_in",
-            "t22"."m__pricing_anonymous",
-            "t22"."last__pricing_anonymous",
-            "t22"."m__checkout",
-            "t22"."last__checkout",
-            "t22"."m__premium_feature",
-            "t22"."last__premium_feature",
-            "t22"."m__export",
-            "t22"."last__export",
-            "t22"."m__logins_week_one",
-            "t22"."last__logins_week_one",
-            "t22"."m__session_depth",
-            "t22"."last__session_depth",
-            "t22"."act__inactive",
-            "t22"."m__unsubscribed",
-            "t22"."last__unsubscribed",
-            "t22"."m__downgraded",
-            "t22"."last__downgraded",
-            "t22"."m__high_intent_7d",
-            "t22"."last__high_intent_7d",
-            "t22"."last_activity",
-            "t22"."vend__burst",
-            "t22"."vf__burst"
+            "t22"."person_id",
+            "t22"."account_id",
+            "t22"."created_at",
+            "t22"."email_domain",
+            "t22"."email",
+            "t22"."title",
+            "t22"."plan",
+            "t22"."country",
+            "t22"."fin__1",
+            "t22"."account__name",
+            "t22"."account__domain",
+            "t22"."account__employees",
+            "t22"."account__industry",
+            "t22"."account__country",
+            "t22"."account__tech_stack",
+            "t22"."fin__0",
+            "t22"."fin__2",
+            "t22"."fin__3",
+            "t22"."fit__company_size",
+            "t22"."fit__industry",
+            "t22"."fit__seniority",
+            "t22"."fit__tech_stack",
+            "t22"."fit__geography",
+            "t22"."fit__competitor",
+            "t22"."fit__personal_email",
+            "t22"."fit__student",
+            "t22"."fitcase__company_size",
+            "t22"."fv__company_size",
+            "t22"."fitcase__industry",
+            "t22"."fv__industry",
+            "t22"."fitcase__seniority",
+            "t22"."fv__seniority",
+            "t22"."fitcase__tech_stack",
+            "t22"."fv__tech_stack",
+            "t22"."fitcase__geography",
+            "t22"."fv__geography",
+            "t22"."fitcase__competitor",
+            "t22"."fv__competitor",
+            "t22"."fitcase__personal_email",
+            "t22"."fv__personal_email",
+            "t22"."fitcase__student",
+            "t22"."fv__student",
+            "t22"."fit_rules",
+            "t22"."fit",
+            "t23"."_key",
+            "t23"."m__onboarding",
+            "t23"."last__onboarding",
+            "t23"."m__core_feature",
+            "t23"."last__core_feature",
+            "t23"."m__integration",
+            "t23"."last__integration",
+            "t23"."m__invites",
+            "t23"."last__invites",
+            "t23"."m__pricing_logged_in",
+            "t23"."last__pricing_logged_in",
+            "t23"."m__pricing_anonymous",
+            "t23"."last__pricing_anonymous",
+            "t23"."m__checkout",
+            "t23"."last__checkout",
+            "t23"."m__premium_feature",
+            "t23"."last__premium_feature",
+            "t23"."m__export",
+            "t23"."last__export",
+            "t23"."m__logins_week_one",
+            "t23"."last__logins_week_one",
+            "t23"."m__session_depth",
+            "t23"."last__session_depth",
+            "t23"."act__inactive",
+            "t23"."m__unsubscribed",
+            "t23"."last__unsubscribed",
+            "t23"."m__downgraded",
+            "t23"."last__downgraded",
+            "t23"."m__high_intent_7d",
+            "t23"."last__high_intent_7d",
+            "t23"."last_activity",
+            "t23"."vend__burst",
+            "t23"."vf__burst"
           FROM (
             SELECT
               "t16"."person_id",
@@ -941,18 +941,18 @@ FROM (
                 "t14"."fin__2",
                 "t14"."fin__3",
                 CASE
-                  WHEN COALESCE(CAST("t14"."account__employees" AS DOUBLE) BETWEEN 50.0 AND 500.0, FALSE)
+                  WHEN CAST("t14"."account__employees" AS DOUBLE) BETWEEN 50.0 AND 500.0
                   THEN CAST(15 AS DOUBLE)
-                  WHEN COALESCE(CAST("t14"."account__employees" AS DOUBLE) BETWEEN 25.0 AND 49.0, FALSE)
+                  WHEN CAST("t14"."account__employees" AS DOUBLE) BETWEEN 25.0 AND 49.0
                   THEN CAST(8 AS DOUBLE)
-                  WHEN COALESCE(CAST("t14"."account__employees" AS DOUBLE) BETWEEN 501.0 AND 1000.0, FALSE)
+                  WHEN CAST("t14"."account__employees" AS DOUBLE) BETWEEN 501.0 AND 1000.0
                   THEN CAST(8 AS DOUBLE)
                   ELSE CAST(0 AS DOUBLE)
                 END AS "fit__company_size",
                 CASE
-                  WHEN COALESCE("t14"."fin__0" IN ('saas', 'software', 'technology'), FALSE)
+                  WHEN "t14"."fin__0" IN ('saas', 'software', 'technology')
                   THEN CAST(10 AS DOUBLE)
-                  WHEN COALESCE("t14"."fin__0" IN ('fintech', 'marketing', 'e-commerce'), FALSE)
+                  WHEN "t14"."fin__0" IN ('fintech', 'marketing', 'e-commerce')
                   THEN CAST(5 AS DOUBLE)
                   ELSE CAST(0 AS DOUBLE)
                 END AS "fit__industry",
@@ -960,98 +960,86 @@ FROM (
                   WHEN "t14"."title" IS NULL
                   THEN CAST(0 AS DOUBLE)
                   ELSE CASE
-                    WHEN COALESCE(
-                      REGEXP_MATCHES(
-                        "t14"."fin__1",
-                        '\b(vp|vice president|director|head of|chief|c[etmorf]o|founder|owner|president)\b'
-                      ),
-                      FALSE
+                    WHEN REGEXP_MATCHES(
+                      "t14"."fin__1",
+                      '\b(vp|vice president|director|head of|chief|c[etmorf]o|founder|owner|president)\b'
                     )
                     THEN CAST(10 AS DOUBLE)
-                    WHEN COALESCE(REGEXP_MATCHES("t14"."fin__1", '\bmanager\b'), FALSE)
+                    WHEN REGEXP_MATCHES("t14"."fin__1", '\bmanager\b')
                     THEN CAST(6 AS DOUBLE)
                     ELSE CAST(2 AS DOUBLE)
                   END
                 END AS "fit__seniority",
                 CASE
-                  WHEN COALESCE(
-                    FALSE
-                    OR CONTAINS("t14"."fin__2", 'salesforce')
-                    OR CONTAINS("t14"."fin__2", 'hubspot'),
-                    FALSE
-                  )
+                  WHEN FALSE
+                  OR CONTAINS("t14"."fin__2", 'salesforce')
+                  OR CONTAINS("t14"."fin__2", 'hubspot')
                   THEN CAST(8 AS DOUBLE)
-                  WHEN COALESCE(
-                    FALSE
-                    OR CONTAINS("t14"."fin__2", 'segment')
-                    OR CONTAINS("t14"."fin__2", 'snowflake')
-                    OR CONTAINS("t14"."fin__2", 'slack'),
-                    FALSE
-                  )
+                  WHEN FALSE
+                  OR CONTAINS("t14"."fin__2", 'segment')
+                  OR CONTAINS("t14"."fin__2", 'snowflake')
+                  OR CONTAINS("t14"."fin__2", 'slack')
                   THEN CAST(4 AS DOUBLE)
                   ELSE CAST(0 AS DOUBLE)
                 END AS "fit__tech_stack",
                 CASE
-                  WHEN COALESCE("t14"."fin__3" IN ('us', 'ca'), FALSE)
+                  WHEN "t14"."fin__3" IN ('us', 'ca')
                   THEN CAST(7 AS DOUBLE)
-                  WHEN COALESCE("t14"."fin__3" IN ('gb', 'ie', 'de', 'fr', 'nl', 'se', 'dk', 'au'), FALSE)
+                  WHEN "t14"."fin__3" IN ('gb', 'ie', 'de', 'fr', 'nl', 'se', 'dk', 'au')
                   THEN CAST(4 AS DOUBLE)
                   ELSE CAST(0 AS DOUBLE)
                 END AS "fit__geography",
                 CASE
-                  WHEN COALESCE("t14"."email_domain" IN ('rivalscore.io', 'leadrival.com', 'scorehub.com'), FALSE)
+                  WHEN "t14"."email_domain" IN ('rivalscore.io', 'leadrival.com', 'scorehub.com')
                   THEN CAST(-30 AS DOUBLE)
                   ELSE CAST(0 AS DOUBLE)
                 END AS "fit__competitor",
                 CASE
-                  WHEN COALESCE(
-                    "t14"."email_domain" IN (
-                      'gmail.com',
-                      'googlemail.com',
-                      'yahoo.com',
-                      'ymail.com',
-                      'outlook.com',
-                      'hotmail.com',
-                      'live.com',
-                      'msn.com',
-                      'icloud.com',
-                      'me.com',
-                      'aol.com',
-                      'proton.me',
-                      'protonmail.com',
-                      'gmx.com',
-                      'gmx.de',
-                      'web.de',
-                      'mail.com',
-                      'yandex.com',
-                      'zoho.com',
-                      'qq.com',
-                      '163.com'
-                    ),
-                    FALSE
+                  WHEN "t14"."email_domain" IN (
+                    'gmail.com',
+                    'googlemail.com',
+                    'yahoo.com',
+                    'ymail.com',
+                    'outlook.com',
+                    'hotmail.com',
+                    'live.com',
+                    'msn.com',
+                    'icloud.com',
+                    'me.com',
+                    'aol.com',
+                    'proton.me',
+                    'protonmail.com',
+                    'gmx.com',
+                    'gmx.de',
+                    'web.de',
+                    'mail.com',
+                    'yandex.com',
+                    'zoho.com',
+                    'qq.com',
+                    '163.com'
                   )
                   THEN CAST(-15 AS DOUBLE)
                   ELSE CAST(0 AS DOUBLE)
                 END AS "fit__personal_email",
                 CASE
-                  WHEN COALESCE(REGEXP_MATCHES("t14"."email_domain", '\.edu$|\.ac\.[a-z]{2}$'), FALSE)
+                  WHEN REGEXP_MATCHES("t14"."email_domain", '\.edu$|\.ac\.[a-z]{2}$')
                   THEN CAST(-10 AS DOUBLE)
                   ELSE CAST(0 AS DOUBLE)
                 END AS "fit__student",
                 CASE
-                  WHEN COALESCE(CAST("t14"."account__employees" AS DOUBLE) BETWEEN 50.0 AND 500.0, FALSE)
+                  WHEN CAST("t14"."account__employees" AS DOUBLE) BETWEEN 50.0 AND 500.0
                   THEN 0
-                  WHEN COALESCE(CAST("t14"."account__employees" AS DOUBLE) BETWEEN 25.0 AND 49.0, FALSE)
+                  WHEN CAST("t14"."account__employees" AS DOUBLE) BETWEEN 25.0 AND 49.0
                   THEN 1
-                  WHEN COALESCE(CAST("t14"."account__employees" AS DOUBLE) BETWEEN 501.0 AND 1000.0, FALSE)
+                  WHEN CAST("t14"."account__employees" AS DOUBLE) BETWEEN 501.0 AND 1000.0
                   THEN 2
                   ELSE -1
                 END AS "fitcase__company_size",
                 CAST("t14"."account__employees" AS TEXT) AS "fv__company_size",
                 CASE
-                  WHEN COALESCE("t14"."fin__0" IN ('saas', 'software', 'technology'), FALSE)
+                  WHEN "t14"."fin__0" IN ('saas', 'software', 'technology')
                   THEN 0
-                  WHEN COALESCE("t14"."fin__0" IN ('fintech', 'marketing', 'e-commerce'), FALSE)
+                  WHEN "t14"."fin__0" IN ('fintech', 'marketing', 'e-commerce')
                   THEN 1
                   ELSE -1
                 END AS "fitcase__industry",
@@ -1060,86 +1048,74 @@ FROM (
                   WHEN "t14"."title" IS NULL
                   THEN -2
                   ELSE CASE
-                    WHEN COALESCE(
-                      REGEXP_MATCHES(
-                        "t14"."fin__1",
-                        '\b(vp|vice president|director|head of|chief|c[etmorf]o|founder|owner|president)\b'
-                      ),
-                      FALSE
+                    WHEN REGEXP_MATCHES(
+                      "t14"."fin__1",
+                      '\b(vp|vice president|director|head of|chief|c[etmorf]o|founder|owner|president)\b'
                     )
                     THEN 0
-                    WHEN COALESCE(REGEXP_MATCHES("t14"."fin__1", '\bmanager\b'), FALSE)
+                    WHEN REGEXP_MATCHES("t14"."fin__1", '\bmanager\b')
                     THEN 1
                     ELSE -1
                   END
                 END AS "fitcase__seniority",
                 "t14"."title" AS "fv__seniority",
                 CASE
-                  WHEN COALESCE(
-                    FALSE
-                    OR CONTAINS("t14"."fin__2", 'salesforce')
-                    OR CONTAINS("t14"."fin__2", 'hubspot'),
-                    FALSE
-                  )
+                  WHEN FALSE
+                  OR CONTAINS("t14"."fin__2", 'salesforce')
+                  OR CONTAINS("t14"."fin__2", 'hubspot')
                   THEN 0
-                  WHEN COALESCE(
-                    FALSE
-                    OR CONTAINS("t14"."fin__2", 'segment')
-                    OR CONTAINS("t14"."fin__2", 'snowflake')
-                    OR CONTAINS("t14"."fin__2", 'slack'),
-                    FALSE
-                  )
+                  WHEN FALSE
+                  OR CONTAINS("t14"."fin__2", 'segment')
+                  OR CONTAINS("t14"."fin__2", 'snowflake')
+                  OR CONTAINS("t14"."fin__2", 'slack')
                   THEN 1
                   ELSE -1
                 END AS "fitcase__tech_stack",
                 "t14"."account__tech_stack" AS "fv__tech_stack",
                 CASE
-                  WHEN COALESCE("t14"."fin__3" IN ('us', 'ca'), FALSE)
+                  WHEN "t14"."fin__3" IN ('us', 'ca')
                   THEN 0
-                  WHEN COALESCE("t14"."fin__3" IN ('gb', 'ie', 'de', 'fr', 'nl', 'se', 'dk', 'au'), FALSE)
+                  WHEN "t14"."fin__3" IN ('gb', 'ie', 'de', 'fr', 'nl', 'se', 'dk', 'au')
                   THEN 1
                   ELSE -1
                 END AS "fitcase__geography",
                 "t14"."account__country" AS "fv__geography",
                 CASE
-                  WHEN COALESCE("t14"."email_domain" IN ('rivalscore.io', 'leadrival.com', 'scorehub.com'), FALSE)
+                  WHEN "t14"."email_domain" IN ('rivalscore.io', 'leadrival.com', 'scorehub.com')
                   THEN 0
                   ELSE -1
                 END AS "fitcase__competitor",
                 "t14"."email_domain" AS "fv__competitor",
                 CASE
-                  WHEN COALESCE(
-                    "t14"."email_domain" IN (
-                      'gmail.com',
-                      'googlemail.com',
-                      'yahoo.com',
-                      'ymail.com',
-                      'outlook.com',
-                      'hotmail.com',
-                      'live.com',
-                      'msn.com',
-                      'icloud.com',
-                      'me.com',
-                      'aol.com',
-                      'proton.me',
-                      'protonmail.com',
-                      'gmx.com',
-                      'gmx.de',
-                      'web.de',
-                      'mail.com',
-                      'yandex.com',
-                      'zoho.com',
-                      'qq.com',
-                      '163.com'
-                    ),
-                    FALSE
+                  WHEN "t14"."email_domain" IN (
+                    'gmail.com',
+                    'googlemail.com',
+                    'yahoo.com',
+                    'ymail.com',
+                    'outlook.com',
+                    'hotmail.com',
+                    'live.com',
+                    'msn.com',
+                    'icloud.com',
+                    'me.com',
+                    'aol.com',
+                    'proton.me',
+                    'protonmail.com',
+                    'gmx.com',
+                    'gmx.de',
+                    'web.de',
+                    'mail.com',
+                    'yandex.com',
+                    'zoho.com',
+                    'qq.com',
+                    '163.com'
                   )
                   THEN 0
                   ELSE -1
                 END AS "fitcase__personal_email",
                 "t14"."email_domain" AS "fv__personal_email",
                 CASE
-                  WHEN COALESCE(REGEXP_MATCHES("t14"."email_domain", '\.edu$|\.ac\.[a-z]{2}$'), FALSE)
+                  WHEN REGEXP_MATCHES("t14"."email_domain", '\.edu$|\.ac\.[a-z]{2}$')
                   THEN 0
                   ELSE -1
                 END AS "fitcase__student",
@@ -1231,7 +1207,7 @@ FROM (
                 ) AS "t13"
               ) AS "t14"
             ) AS "t16"
-          ) AS "t23"
+          ) AS "t22"
           LEFT OUTER JOIN (
             SELECT
               "t19"."person_id" AS "_key",
@@ -1626,8 +1602,8 @@ FROM (
                 ) AS "t17"
               ) AS "t18"
             ) AS "t19"
-          ) AS "t22"
-            ON "t23"."person_id" = "t22"."_key"
+          ) AS "t23"
+            ON "t22"."person_id" = "t23"."_key"
         ) AS "t24"
       ) AS "t25"
     ) AS "t26"

@@ -865,207 +865,179 @@ FROM (
                 "t13"."fin__2",
                 "t13"."fin__3",
                 CASE
-                  WHEN COALESCE("t13"."fin__0" = 'saas', FALSE)
+                  WHEN "t13"."fin__0" = 'saas'
                   THEN CAST(20 AS DOUBLE PRECISION)
-                  WHEN COALESCE("t13"."fin__0" IN ('software', 'technology'), FALSE)
+                  WHEN "t13"."fin__0" IN ('software', 'technology')
                   THEN CAST(10 AS DOUBLE PRECISION)
                   ELSE CAST(0 AS DOUBLE PRECISION)
                 END AS "fit__industry",
                 CASE
-                  WHEN COALESCE(CAST("t13"."account__employees" AS DOUBLE PRECISION) BETWEEN 50.0 AND 500.0, FALSE)
+                  WHEN CAST("t13"."account__employees" AS DOUBLE PRECISION) BETWEEN 50.0 AND 500.0
                   THEN CAST(25 AS DOUBLE PRECISION)
-                  WHEN COALESCE(CAST("t13"."account__employees" AS DOUBLE PRECISION) BETWEEN 20.0 AND 49.0, FALSE)
+                  WHEN CAST("t13"."account__employees" AS DOUBLE PRECISION) BETWEEN 20.0 AND 49.0
                   THEN CAST(10 AS DOUBLE PRECISION)
-                  WHEN COALESCE(
-                    CAST("t13"."account__employees" AS DOUBLE PRECISION) BETWEEN 501.0 AND 2000.0,
-                    FALSE
-                  )
+                  WHEN CAST("t13"."account__employees" AS DOUBLE PRECISION) BETWEEN 501.0 AND 2000.0
                   THEN CAST(10 AS DOUBLE PRECISION)
                   ELSE CAST(0 AS DOUBLE PRECISION)
                 END AS "fit__company_size",
                 CASE
-                  WHEN COALESCE(
-                    "t13"."fin__1" ~ '\y(vp|vice president|chief|c[etmorf]o|founder|president)\y',
-                    FALSE
-                  )
+                  WHEN "t13"."fin__1" ~ '\y(vp|vice president|chief|c[etmorf]o|founder|president)\y'
                   THEN CAST(25 AS DOUBLE PRECISION)
-                  WHEN COALESCE("t13"."fin__1" ~ '\y(director|head of)\y', FALSE)
+                  WHEN "t13"."fin__1" ~ '\y(director|head of)\y'
                   THEN CAST(20 AS DOUBLE PRECISION)
-                  WHEN COALESCE("t13"."fin__1" ~ '\ymanager\y', FALSE)
+                  WHEN "t13"."fin__1" ~ '\ymanager\y'
                   THEN CAST(10 AS DOUBLE PRECISION)
                   ELSE CAST(0 AS DOUBLE PRECISION)
                 END AS "fit__seniority",
                 CASE
-                  WHEN COALESCE("t13"."fin__2" IN ('us', 'ca'), FALSE)
+                  WHEN "t13"."fin__2" IN ('us', 'ca')
                   THEN CAST(15 AS DOUBLE PRECISION)
-                  WHEN COALESCE("t13"."fin__2" IN ('gb', 'ie', 'de', 'fr', 'nl', 'se', 'dk'), FALSE)
+                  WHEN "t13"."fin__2" IN ('gb', 'ie', 'de', 'fr', 'nl', 'se', 'dk')
                   THEN CAST(8 AS DOUBLE PRECISION)
                   ELSE CAST(0 AS DOUBLE PRECISION)
                 END AS "fit__geography",
                 CASE
-                  WHEN COALESCE(
-                    FALSE
-                    OR (
-                      POSITION('salesforce' IN "t13"."fin__3") > 0
-                    )
-                    OR (
-                      POSITION('hubspot' IN "t13"."fin__3") > 0
-                    ),
-                    FALSE
+                  WHEN FALSE
+                  OR (
+                    POSITION('salesforce' IN "t13"."fin__3") > 0
+                  )
+                  OR (
+                    POSITION('hubspot' IN "t13"."fin__3") > 0
                   )
                   THEN CAST(15 AS DOUBLE PRECISION)
                   ELSE CAST(0 AS DOUBLE PRECISION)
                 END AS "fit__tech_stack",
                 CASE
-                  WHEN COALESCE("t13"."email_domain" IN ('rivalscore.io', 'leadrival.com', 'scorehub.com'), FALSE)
+                  WHEN "t13"."email_domain" IN ('rivalscore.io', 'leadrival.com', 'scorehub.com')
                   THEN CAST(-100 AS DOUBLE PRECISION)
                   ELSE CAST(0 AS DOUBLE PRECISION)
                 END AS "fit__competitor",
                 CASE
-                  WHEN COALESCE(FALSE OR (
+                  WHEN FALSE OR (
                     POSITION('student' IN "t13"."fin__1") > 0
-                  ), FALSE)
+                  )
                   THEN CAST(-50 AS DOUBLE PRECISION)
                   ELSE CAST(0 AS DOUBLE PRECISION)
                 END AS "fit__student",
                 CASE
-                  WHEN COALESCE("t13"."email_domain" ~ '\.edu$|\.ac\.[a-z]{2}$', FALSE)
+                  WHEN "t13"."email_domain" ~ '\.edu$|\.ac\.[a-z]{2}$'
                   THEN CAST(-50 AS DOUBLE PRECISION)
                   ELSE CAST(0 AS DOUBLE PRECISION)
                 END AS "fit__student_domain",
                 CASE
-                  WHEN COALESCE(
-                    "t13"."email_domain" IN (
-                      'gmail.com',
-                      'googlemail.com',
-                      'yahoo.com',
-                      'ymail.com',
-                      'outlook.com',
-                      'hotmail.com',
-                      'live.com',
-                      'msn.com',
-                      'icloud.com',
-                      'me.com',
-                      'aol.com',
-                      'proton.me',
-                      'protonmail.com',
-                      'gmx.com',
-                      'gmx.de',
-                      'web.de',
-                      'mail.com',
-                      'yandex.com',
-                      'zoho.com',
-                      'qq.com',
-                      '163.com'
-                    ),
-                    FALSE
+                  WHEN "t13"."email_domain" IN (
+                    'gmail.com',
+                    'googlemail.com',
+                    'yahoo.com',
+                    'ymail.com',
+                    'outlook.com',
+                    'hotmail.com',
+                    'live.com',
+                    'msn.com',
+                    'icloud.com',
+                    'me.com',
+                    'aol.com',
+                    'proton.me',
+                    'protonmail.com',
+                    'gmx.com',
+                    'gmx.de',
+                    'web.de',
+                    'mail.com',
+                    'yandex.com',
+                    'zoho.com',
+                    'qq.com',
+                    '163.com'
                   )
                   THEN CAST(-20 AS DOUBLE PRECISION)
                   ELSE CAST(0 AS DOUBLE PRECISION)
                 END AS "fit__personal_email",
                 CASE
-                  WHEN COALESCE("t13"."fin__0" = 'saas', FALSE)
+                  WHEN "t13"."fin__0" = 'saas'
                   THEN 0
-                  WHEN COALESCE("t13"."fin__0" IN ('software', 'technology'), FALSE)
+                  WHEN "t13"."fin__0" IN ('software', 'technology')
                   THEN 1
                   ELSE -1
                 END AS "fitcase__industry",
                 "t13"."account__industry" AS "fv__industry",
                 CASE
-                  WHEN COALESCE(CAST("t13"."account__employees" AS DOUBLE PRECISION) BETWEEN 50.0 AND 500.0, FALSE)
+                  WHEN CAST("t13"."account__employees" AS DOUBLE PRECISION) BETWEEN 50.0 AND 500.0
                   THEN 0
-                  WHEN COALESCE(CAST("t13"."account__employees" AS DOUBLE PRECISION) BETWEEN 20.0 AND 49.0, FALSE)
+                  WHEN CAST("t13"."account__employees" AS DOUBLE PRECISION) BETWEEN 20.0 AND 49.0
                   THEN 1
-                  WHEN COALESCE(
-                    CAST("t13"."account__employees" AS DOUBLE PRECISION) BETWEEN 501.0 AND 2000.0,
-                    FALSE
-                  )
+                  WHEN CAST("t13"."account__employees" AS DOUBLE PRECISION) BETWEEN 501.0 AND 2000.0
                   THEN 2
                   ELSE -1
                 END AS "fitcase__company_size",
                 CAST("t13"."account__employees" AS VARCHAR) AS "fv__company_size",
                 CASE
-                  WHEN COALESCE(
-                    "t13"."fin__1" ~ '\y(vp|vice president|chief|c[etmorf]o|founder|president)\y',
-                    FALSE
-                  )
+                  WHEN "t13"."fin__1" ~ '\y(vp|vice president|chief|c[etmorf]o|founder|president)\y'
                   THEN 0
-                  WHEN COALESCE("t13"."fin__1" ~ '\y(director|head of)\y', FALSE)
+                  WHEN "t13"."fin__1" ~ '\y(director|head of)\y'
                   THEN 1
-                  WHEN COALESCE("t13"."fin__1" ~ '\ymanager\y', FALSE)
+                  WHEN "t13"."fin__1" ~ '\ymanager\y'
                   THEN 2
                   ELSE -1
                 END AS "fitcase__seniority",
                 "t13"."title" AS "fv__seniority",
                 CASE
-                  WHEN COALESCE("t13"."fin__2" IN ('us', 'ca'), FALSE)
+                  WHEN "t13"."fin__2" IN ('us', 'ca')
                   THEN 0
-                  WHEN COALESCE("t13"."fin__2" IN ('gb', 'ie', 'de', 'fr', 'nl', 'se', 'dk'), FALSE)
+                  WHEN "t13"."fin__2" IN ('gb', 'ie', 'de', 'fr', 'nl', 'se', 'dk')
                   THEN 1
                   ELSE -1
                 END AS "fitcase__geography",
                 "t13"."account__country" AS "fv__geography",
                 CASE
-                  WHEN COALESCE(
-                    FALSE
-                    OR (
-                      POSITION('salesforce' IN "t13"."fin__3") > 0
-                    )
-                    OR (
-                      POSITION('hubspot' IN "t13"."fin__3") > 0
-                    ),
-                    FALSE
+                  WHEN FALSE
+                  OR (
+                    POSITION('salesforce' IN "t13"."fin__3") > 0
+                  )
+                  OR (
+                    POSITION('hubspot' IN "t13"."fin__3") > 0
                   )
                   THEN 0
                   ELSE -1
                 END AS "fitcase__tech_stack",
                 "t13"."account__tech_stack" AS "fv__tech_stack",
                 CASE
-                  WHEN COALESCE("t13"."email_domain" IN ('rivalscore.io', 'leadrival.com', 'scorehub.com'), FALSE)
+                  WHEN "t13"."email_domain" IN ('rivalscore.io', 'leadrival.com', 'scorehub.com')
                   THEN 0
                   ELSE -1
                 END AS "fitcase__competitor",
                 "t13"."email_domain" AS "fv__competitor",
                 CASE
-                  WHEN COALESCE(FALSE OR (
+                  WHEN FALSE OR (
                     POSITION('student' IN "t13"."fin__1") > 0
-                  ), FALSE)
+                  )
                   THEN 0
                   ELSE -1
                 END AS "fitcase__student",
                 "t13"."title" AS "fv__student",
-                CASE
-                  WHEN COALESCE("t13"."email_domain" ~ '\.edu$|\.ac\.[a-z]{2}$', FALSE)
-                  THEN 0
-                  ELSE -1
-                END AS "fitcase__student_domain",
+                CASE WHEN "t13"."email_domain" ~ '\.edu$|\.ac\.[a-z]{2}$' THEN 0 ELSE -1 END AS "fitcase__student_domain",
                 "t13"."email_domain" AS "fv__student_domain",
                 CASE
-                  WHEN COALESCE(
-                    "t13"."email_domain" IN (
-                      'gmail.com',
-                      'googlemail.com',
-                      'yahoo.com',
-                      'ymail.com',
-                      'outlook.com',
-                      'hotmail.com',
-                      'live.com',
-                      'msn.com',
-                      'icloud.com',
-                      'me.com',
-                      'aol.com',
-                      'proton.me',
-                      'protonmail.com',
-                      'gmx.com',
-                      'gmx.de',
-                      'web.de',
-                      'mail.com',
-                      'yandex.com',
-                      'zoho.com',
-                      'qq.com',
-                      '163.com'
-                    ),
-                    FALSE
+                  WHEN "t13"."email_domain" IN (
+                    'gmail.com',
+                    'googlemail.com',
+                    'yahoo.com',
+                    'ymail.com',
+                    'outlook.com',
+                    'hotmail.com',
+                    'live.com',
+                    'msn.com',
+                    'icloud.com',
+                    'me.com',
+                    'aol.com',
+                    'proton.me',
+                    'protonmail.com',
+                    'gmx.com',
+                    'gmx.de',
+                    'web.de',
+                    'mail.com',
+                    'yandex.com',
+                    'zoho.com',
+                    'qq.com',
+                    '163.com'
                   )
                   THEN 0
                   ELSE -1
