@@ -45,7 +45,6 @@ class MetricDelta:
             return f"{self.delta:+.1f}×"
         return f"{self.delta:+.3f}"
 
-
     def line(self) -> str:
         """One row of a terminal table: label, both values and the change, aligned."""
         return (f"  {self.label:<32}{self.render(self.a):>10} {self.render(self.b):>10} "
