@@ -39,6 +39,7 @@ from leadscore.compile.portable import num
 from leadscore.compile.statuses import status_columns, tier_columns
 from leadscore.compile.tables import ACCOUNT_PREFIX, ScoringTables, normalise
 from leadscore.errors import DataError
+from leadscore.explain.reasons import contribution_columns as labelled_contributions
 from leadscore.spec import model as m
 from leadscore.spec.fingerprint import logic_hash
 from leadscore.spec.semantic import DataSchema
@@ -81,11 +82,12 @@ def _needs_events(model: m.ScoringModel) -> bool:
 
 
 def contribution_columns(model: m.ScoringModel) -> list[str]:
-    """Every rule's final contribution column, in model order (what top reasons rank)."""
-    return ([f"fit__{r.id}" for r in model.fit.rules]
-            + (["fit__champion"] if model.fit.champion is not None else [])
-            + [f"b__{r.id}" for r in model.all_behavior_rules()]
-            + [f"v__{v.id}" for v in model.all_velocity()])
+    """Every rule's final contribution column, in model order (what top reasons rank).
+
+    The names come from :func:`leadscore.explain.reasons.contribution_columns`, whose order
+    the reason ranking's positions index: one list, so the two cannot drift apart.
+    """
+    return [column for column, _ in labelled_contributions(model)]
 
 
 def compile_scores(
