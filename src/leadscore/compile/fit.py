@@ -15,7 +15,7 @@ import ibis
 import ibis.expr.types as ir
 
 from leadscore.compile.portable import num, one_of
-from leadscore.compile.tables import ACCOUNT_PREFIX, arrives_trimmed, derives_email_domain
+from leadscore.compile.tables import ACCOUNT_PREFIX, arrives_lower_cased, arrives_trimmed
 from leadscore.errors import DataError
 from leadscore.spec import model as m
 from leadscore.spec.semantic import DataSchema, resolve_field
@@ -114,6 +114,9 @@ def fit_inputs(rules: list[m.FitRule], people: ir.Table, accounts: ir.Table | No
     branches: the text was normalised once per case (~1 s of CPU at 1M people). Computed in
     the tables *before* they are joined, the forms are real columns that the cases reference.
 
+    A field that normalisation left in the form already (trimmed text; the derived, lower-cased
+    ``email_domain``) is read as it is, with no ``fin__`` column.
+
     Returns:
         (people, accounts, ``{(field, form): column}``) for :func:`fit_contribution`.
     """
@@ -129,16 +132,22 @@ def fit_inputs(rules: list[m.FitRule], people: ir.Table, accounts: ir.Table | No
         if table is None or in_table not in table.columns:
             continue  # likewise: a clear error from field_column, not one from Ibis here
         source = table[in_table]
+        # What normalisation already did is not redone: the engine does not skip a TRIM or
+        # LOWER of clean text, it makes another pass over every person.
+        trimmed = arrives_trimmed(in_table)
+        lower_cased = arrives_lower_cased(in_table, schema.people)
         for form in sorted(_forms(rule, source.type())):
-            if form == "lower" and kind == "person" and column == "email_domain" and \
-                    derives_email_domain(schema.people):
-                # Derived already trimmed and lower-cased: LOWER(TRIM()) again is a second
-                # pass over every person's domain that the engine does not skip.
+            if (rule.field, form) in names:
+                continue
+            if (form != "number" and source.type().is_string() and trimmed
+                    and (form == "text" or lower_cased)):
+                # Already in this form: the cases read the column itself (a new column would
+                # be its definition again, inlined by Ibis and computed twice).
                 names[rule.field, form] = in_table
-            elif (rule.field, form) not in names:
-                name = f"{FIT_INPUT_PREFIX}{len(names)}"
-                names[rule.field, form] = name
-                added[kind][name] = _form(source, form, trimmed=arrives_trimmed(in_table))
+                continue
+            name = f"{FIT_INPUT_PREFIX}{len(names)}"
+            names[rule.field, form] = name
+            added[kind][name] = _form(source, form, trimmed=trimmed)
     if added["person"]:
         people = people.mutate(**added["person"])
     if added["account"] and accounts is not None:

@@ -106,6 +106,14 @@ def arrives_trimmed(column: str) -> bool:
     return column not in ("person_id", ACCOUNT_PREFIX + "account_id")
 
 
+def arrives_lower_cased(column: str, people_columns: Collection[str]) -> bool:
+    """Whether a normalised people or accounts column is lower-cased already.
+
+    Only the derived ``email_domain`` is (see :func:`derives_email_domain`).
+    """
+    return column == "email_domain" and derives_email_domain(people_columns)
+
+
 def normalise_accounts(accounts: ir.Table) -> ir.Table:
     """Canonical accounts with every column prefixed ``account__`` (joined onto people)."""
     _require(accounts, "accounts", ("account_id",))
