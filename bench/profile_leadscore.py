@@ -53,7 +53,7 @@ def views(directory: Path) -> str:
 def steps(directory: Path, as_of: datetime) -> None:
     """Time each step of Project.score() in this process."""
     from leadscore.explain.reasons import top_reasons
-    from leadscore.project import Project, _has_repeats
+    from leadscore.project import Project, has_repeated_ids
 
     clock = time.perf_counter
     t0 = clock()
@@ -75,7 +75,7 @@ def steps(directory: Path, as_of: datetime) -> None:
     data = engine.execute(expr, params)
     rows = data.num_rows
     t7 = clock()
-    _has_repeats(data["person_id"])
+    has_repeated_ids(data["person_id"])
     t7b = clock()
     top_reasons(project.loaded.model, data)
     t8 = clock()

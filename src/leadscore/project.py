@@ -85,8 +85,8 @@ def _with_people(reasons: pa.Array, people: pa.ChunkedArray, weight: float) -> p
     return pc.fill_null(pc.if_else(pc.equal(reasons, ""), text, both), reasons)
 
 
-def _has_repeats(ids: pa.ChunkedArray) -> bool:
-    """Whether some id is on several rows.
+def has_repeated_ids(ids: pa.ChunkedArray | pa.Array) -> bool:
+    """Whether some (non-NULL) id is on several rows.
 
     Counted by DuckDB, in parallel: Arrow's ``count_distinct`` takes three times as long at a
     million ids.
@@ -96,7 +96,7 @@ def _has_repeats(ids: pa.ChunkedArray) -> bool:
     con = duckdb.connect()
     try:
         con.register("ids", pa.table({"id": ids}))
-        return bool(con.sql("SELECT COUNT(*) > COUNT(DISTINCT id) FROM ids").fetchone()[0])
+        return bool(con.sql("SELECT COUNT(id) > COUNT(DISTINCT id) FROM ids").fetchone()[0])
     finally:
         con.close()
 
@@ -260,7 +260,7 @@ class Project:
         compiled, expr = self.scoring_query()
         model = self.loaded.model
         data = self.engine.execute(expr, compiled.params(as_of))
-        if _has_repeats(data["person_id"]):
+        if has_repeated_ids(data["person_id"]):
             # A person or an account on several rows repeats people in the scores. Checked on
             # the result, one pass over a million ids, rather than on both sources up front
             # (twice the time); the sources are searched only to name the ids in the error.

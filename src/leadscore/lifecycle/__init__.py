@@ -146,6 +146,7 @@ def record_run(project: Project, result: ScoreResult, *, entity_type: str = "per
         DataError: the scores lack columns or repeat an id.
         UnsupportedFeatureError: the engine has no lifecycle store (Spark).
     """
+    from leadscore.project import has_repeated_ids
     from leadscore.spec.fingerprint import logic_hash
 
     _check_entity_type(entity_type)
@@ -162,13 +163,11 @@ def record_run(project: Project, result: ScoreResult, *, entity_type: str = "per
     cooldowns = {s.name: s.cooldown.total_seconds()
                  for s in entity_statuses(model, entity_type) if s.cooldown}
     scores = _scores(result, id_column)
+    checked = result.unique_ids and id_column == "person_id"  # by Project.score
+    if not checked and has_repeated_ids(scores["entity_id"]):
+        raise DataError(f"the scores repeat some {id_column}; one row per entity is recorded")
     # The scores are scanned where they are (Arrow), not copied into a table first.
     with con.scanning("_ls_scores", scores):
-        checked = result.unique_ids and id_column == "person_id"
-        if not checked and con.scalar(
-                "SELECT COUNT(*) - COUNT(DISTINCT entity_id) FROM _ls_scores"):
-            raise DataError(f"the scores repeat some {id_column}; one row per entity is "
-                            "recorded")
         return _record(con, t, result, entity_type, run_id, cooldowns, scores.num_rows)
 
 
