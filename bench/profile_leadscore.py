@@ -80,7 +80,7 @@ def steps(directory: Path, as_of: datetime) -> None:
     top_reasons(project.loaded.model, data)
     t8 = clock()
     steps = [("load project, open sources", t1 - t0),
-             ("validation: distinct event names", t2 - t1),
+             ("validation: the model's event names in the data", t2 - t1),
              ("validation: model vs data", t3 - t2),
              ("compile model → lean Ibis expression + reason ranking", t4 - t3),
              ("Ibis → SQL (sqlglot), a cache miss", t5 - t4), ("SQL from the cache", t6 - t5),

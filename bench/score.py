@@ -184,7 +184,7 @@ def child_leadscore(directory: str, as_of: str, out: str) -> dict:
     base = peak_mb()
     started = time.perf_counter()
     project = Project.load(directory)
-    _ = project.event_names  # opens the sources; the data scan of validation
+    _ = project.event_names  # opens the sources; the data lookups of validation
     opened = time.perf_counter()
     result = project.score(as_of=when)  # validation, compile, execute, top reasons
     scored = time.perf_counter()

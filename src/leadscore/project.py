@@ -161,11 +161,25 @@ class Project:
 
     @cached_property
     def event_names(self) -> frozenset[str]:
-        """Distinct event names in the data (for validation; read once per project)."""
+        """Event names in the data, as many as validation needs (read once per project).
+
+        The names the model reads that occur in the data; every distinct name when one of them
+        does not, for the did-you-mean hints (see :class:`~leadscore.spec.semantic.DataSchema`).
+        """
+        from leadscore.compile.checks import distinct_events, events_found
+        from leadscore.spec.semantic import events_read
+
         events = self.tables.events
         if events is None or "event" not in events.columns:
             return frozenset()
-        names = self.engine.execute(events.select(events.event.cast("string")).distinct())
+        wanted = sorted(events_read(self.loaded.model))
+        if not wanted:
+            return frozenset()
+        found = self.engine.execute(events_found(events, wanted))
+        present = frozenset(found.column(0).to_pylist())
+        if len(present) == len(wanted):
+            return present
+        names = self.engine.execute(distinct_events(events))
         return frozenset(v for v in names.column(0).to_pylist() if v is not None)
 
     # -- commands -------------------------------------------------------------------------

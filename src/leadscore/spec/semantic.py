@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from leadscore.spec import model as m
@@ -288,7 +288,12 @@ def _reachability(model: m.ScoringModel) -> list[Diagnostic]:
 
 @dataclass(frozen=True)
 class DataSchema:
-    """What the data offers: column names per table and the event names seen."""
+    """What the data offers: column names per table and the event names seen.
+
+    ``event_names`` must hold every name of :func:`events_read` that occurs in the data, and
+    every distinct name when one of them does not (the did-you-mean hints pick from it);
+    ``None`` skips the event-name checks.
+    """
 
     people: frozenset[str]
     accounts: frozenset[str] = frozenset()
@@ -348,8 +353,8 @@ def check_against_data(model: m.ScoringModel, schema: DataSchema) -> list[Diagno
         (("behavior", "rules", i), r) for i, r in enumerate(model.behavior.rules)
         if isinstance(r, m.EventRule)
     ] + [(("metrics", name), metric) for name, metric in model.metrics.items()]
+    out += [d for names, path in _event_lists(model) for d in _check_events(names, path, schema)]
     for path, flt in filters:
-        out += _check_events(flt.events, (*path, "event"), schema)
         if flt.where is not None:
             for name in names_in(parse_expression(flt.where)):
                 if name.name not in schema.events:
@@ -362,12 +367,6 @@ def check_against_data(model: m.ScoringModel, schema: DataSchema) -> list[Diagno
                                   "events column (read as empty)", severity="warning",
                                   path=(*path, "measure"),
                                   hint=_hint(flt.measure.column, schema.events)))
-    for i, velocity in enumerate(model.behavior.velocity):
-        out += _check_events(velocity.events, ("behavior", "velocity", i, "events"), schema)
-    for i, rule in enumerate(model.behavior.rules):
-        if isinstance(rule, m.InactivityRule) and rule.inactivity.events:
-            out += _check_events(rule.inactivity.events,
-                                 ("behavior", "rules", i, "inactivity", "event"), schema)
     for product in model.products:
         out += [replace(d, path=("products", product, *d.path[1:]))
                 for d in check_against_data(model.product_model(product), schema)
@@ -380,6 +379,32 @@ def check_against_data(model: m.ScoringModel, schema: DataSchema) -> list[Diagno
         out += _under_accounts(check_against_data(model.accounts.scoring_model(model),
                                                   account_schema))
     return out
+
+
+def _event_lists(model: m.ScoringModel) -> Iterator[tuple[list[str], tuple[str | int, ...]]]:
+    """Every list of event names ``model``'s own sections read, with its path in the model."""
+    for i, rule in enumerate(model.behavior.rules):
+        if isinstance(rule, m.EventRule):
+            yield rule.events, ("behavior", "rules", i, "event")
+    for name, metric in model.metrics.items():
+        yield metric.events, ("metrics", name, "event")
+    for i, velocity in enumerate(model.behavior.velocity):
+        yield velocity.events, ("behavior", "velocity", i, "events")
+    for i, rule in enumerate(model.behavior.rules):
+        if isinstance(rule, m.InactivityRule) and rule.inactivity.events:
+            yield rule.inactivity.events, ("behavior", "rules", i, "inactivity", "event")
+
+
+def events_read(model: m.ScoringModel) -> frozenset[str]:
+    """Every event name :func:`check_against_data` looks up (products and accounts included).
+
+    Validation asks the data only whether these occur, a few rows each, and reads all distinct
+    names (a scan of every event) only when one of them is missing and needs a hint.
+    """
+    models = [model, *(model.product_model(p) for p in model.products)]
+    if model.accounts is not None:
+        models.append(model.accounts.scoring_model(model))
+    return frozenset(name for each in models for names, _ in _event_lists(each) for name in names)
 
 
 def _check_events(names: list[str], path: tuple[str | int, ...],
