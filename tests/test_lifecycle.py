@@ -62,17 +62,24 @@ def result_for(project: Project, as_of: datetime, statuses: dict[str, str | None
     ids = sorted(statuses)
     table = pa.table({
         "person_id": pa.array(ids, pa.string()),
-        "fit": pa.array([10.0] * len(ids)),
-        "behavior": pa.array([float(i) for i in range(len(ids))]),
-        "total": pa.array([10.0 + i for i in range(len(ids))]),
+        "fit": pa.array([10.0] * len(ids), pa.float64()),
+        "behavior": pa.array([float(i) for i in range(len(ids))], pa.float64()),
+        "total": pa.array([10.0 + i for i in range(len(ids))], pa.float64()),
         "status": pa.array([statuses[i] for i in ids], pa.string()),
     })
     model = project.loaded.model
     return ScoreResult(table, as_of, logic_hash(model), model.name, 0.0)
 
 
-def record(project: Project, as_of: datetime, statuses: dict[str, str | None]):
-    return lifecycle.record_run(project, result_for(project, as_of, statuses))
+def record(project: Project, as_of: datetime, statuses: dict[str, str | None], *,
+           written: bool = False):
+    """Record a run; ``written``: from the output table, written first (as Project.write)."""
+    result = result_for(project, as_of, statuses)
+    if not written:
+        return lifecycle.record_run(project, result)
+    table = project.config.output.table
+    project.engine.write_table(table, result.table)
+    return lifecycle.record_run(project, result, table=table)
 
 
 def moves(project: Project, **filters) -> list[tuple]:
@@ -393,7 +400,7 @@ def _postgres_project(folder: Path) -> Project:
 
 @settings(max_examples=30, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(RUN, min_size=1, max_size=6))
+@given(st.lists(st.tuples(RUN, st.booleans()), min_size=1, max_size=6))
 def test_sql_transitions_match_the_oracle(memory_project: Project, sequence) -> None:
     proj = memory_project
     con = connect(proj.engine)
@@ -402,9 +409,9 @@ def test_sql_transitions_match_the_oracle(memory_project: Project, sequence) -> 
                                                           "state")}:
         con.execute(f'DELETE FROM "{table}"')  # a fresh store per example, one connection
     recorded: dict[datetime, dict[str, str | None]] = {}
-    for step, statuses in sequence:
+    for (step, statuses), written in sequence:
         as_of = T0 + step * timedelta(hours=12)
-        record(proj, as_of, statuses)
+        record(proj, as_of, statuses, written=written)  # from Arrow, or from the scores table
         recorded[as_of] = statuses  # a re-run of an as-of replaces it
     expected, lifecycle_status = oracle(recorded, COOLDOWNS)
     assert moves(proj) == sorted(expected, key=lambda m: (m[0], m[1], m[2] != "exited"))

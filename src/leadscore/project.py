@@ -310,6 +310,7 @@ class Project:
     def write(self, result: ScoreResult, out: str | Path | None = None) -> list[str]:
         """Write scores to the output table and file(s); returns where they went."""
         written = []
+        accounts_table = f"{self.config.output.table}_accounts"
         self.engine.write_table(self.config.output.table, result.table)
         written.append(f"table {self.config.output.table}")
         for target in [self.config.output.path, out]:
@@ -324,7 +325,6 @@ class Project:
                     self.engine.write_file(accounts_path, result.accounts)
                     written.append(str(accounts_path))
         if result.accounts is not None:
-            accounts_table = f"{self.config.output.table}_accounts"
             self.engine.write_table(accounts_table, result.accounts)
             written.append(f"table {accounts_table}")
         # Record the run in the lifecycle store (history, transitions, status dates); engines
@@ -332,13 +332,15 @@ class Project:
         from leadscore import lifecycle
 
         if lifecycle.supports(self.engine):
-            runs = [("person", "person_id", result)]
+            runs = [("person", "person_id", result, self.config.output.table)]
             if result.accounts is not None:
                 runs.append(("account", "account_id", replace(result, table=result.accounts,
-                                                                unique_ids=False)))
-            for entity_type, id_column, scores in runs:
+                                                                unique_ids=False),
+                             accounts_table))
+            for entity_type, id_column, scores, table in runs:
+                # Read from the table just written: nothing is loaded into the database twice.
                 summary = lifecycle.record_run(self, scores, entity_type=entity_type,
-                                               id_column=id_column)
+                                               id_column=id_column, table=table)
                 held = (f", {summary.held_back} held back by cooldown" if summary.held_back
                         else "")
                 plural = "people" if entity_type == "person" else f"{entity_type}s"

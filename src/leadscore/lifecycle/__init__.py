@@ -107,7 +107,8 @@ def _check_entity_type(entity_type: str) -> None:
         raise ConfigError(f"entity type '{entity_type}' is not one of {', '.join(ENTITY_TYPES)}")
 
 
-def _scores(result: ScoreResult, id_column: str) -> pa.Table:
+def _checked_scores(result: ScoreResult, id_column: str) -> pa.Table:
+    """``result.table``, refused when it lacks a score column or an id."""
     table = result.table
     missing = [c for c in (id_column, *_SCORE_COLUMNS) if c not in table.column_names]
     if missing:
@@ -117,8 +118,13 @@ def _scores(result: ScoreResult, id_column: str) -> pa.Table:
     if ids.null_count:
         raise DataError(f"{ids.null_count} score row(s) have no {id_column}; every recorded "
                         "entity needs an id")
+    return table
+
+
+def _scores(table: pa.Table, id_column: str) -> pa.Table:
+    """The run's scores as the store reads them (``entity_id``, ``fit`` … ``status``)."""
     return pa.table({
-        "entity_id": pc.cast(ids, pa.string()),
+        "entity_id": pc.cast(table[id_column], pa.string()),
         "fit": pc.cast(table["fit"], pa.float64()),
         "behavior": pc.cast(table["behavior"], pa.float64()),
         "total": pc.cast(table["total"], pa.float64()),
@@ -126,8 +132,16 @@ def _scores(result: ScoreResult, id_column: str) -> pa.Table:
     })
 
 
+def _scores_of_table(table: str, id_column: str) -> str:
+    """:func:`_scores` as a query of an engine table holding the scores."""
+    return (f"SELECT CAST({quote(id_column)} AS VARCHAR) AS entity_id, "
+            "CAST(fit AS DOUBLE PRECISION) AS fit, CAST(behavior AS DOUBLE PRECISION) AS behavior, "
+            "CAST(total AS DOUBLE PRECISION) AS total, CAST(status AS VARCHAR) AS status "
+            f"FROM {quote(table)}")
+
+
 def record_run(project: Project, result: ScoreResult, *, entity_type: str = "person",
-               id_column: str = "person_id") -> RunSummary:
+               id_column: str = "person_id", table: str | None = None) -> RunSummary:
     """Record a scoring run: history rows, transitions since the previous run, state.
 
     Args:
@@ -137,6 +151,9 @@ def record_run(project: Project, result: ScoreResult, *, entity_type: str = "per
             cooldowns apply to this run).
         entity_type: ``person``, or ``account`` for account scores (their statuses apply).
         id_column: The entity id column of ``result.table``.
+        table: A table of the engine's database that holds ``result.table`` as it is (the one
+            :meth:`Project.write` has just written): the run is read from it, in place,
+            instead of being loaded into the database again.
 
     Returns:
         What the run recorded; see :class:`RunSummary`.
@@ -162,12 +179,15 @@ def record_run(project: Project, result: ScoreResult, *, entity_type: str = "per
     run_id = run_id_for(as_of)
     cooldowns = {s.name: s.cooldown.total_seconds()
                  for s in entity_statuses(model, entity_type) if s.cooldown}
-    scores = _scores(result, id_column)
+    scores = _checked_scores(result, id_column)
     checked = result.unique_ids and id_column == "person_id"  # by Project.score
-    if not checked and has_repeated_ids(scores["entity_id"]):
+    if not checked and has_repeated_ids(scores[id_column]):
         raise DataError(f"the scores repeat some {id_column}; one row per entity is recorded")
-    # The scores are scanned where they are (Arrow), not copied into a table first.
-    with con.scanning("_ls_scores", scores):
+    # The scores are read where they are: the table they were written to, or else the Arrow
+    # data (DuckDB scans it in place; PostgreSQL needs it loaded into a temporary table).
+    reading = (con.viewing("_ls_scores", _scores_of_table(table, id_column)) if table
+               else con.scanning("_ls_scores", _scores(scores, id_column)))
+    with reading, con.recording():
         return _record(con, t, result, entity_type, run_id, cooldowns, scores.num_rows)
 
 
