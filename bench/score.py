@@ -155,7 +155,7 @@ def child_leadscore(directory: str, as_of: str, out: str) -> dict:
     import leadscore.cli
     import leadscore.compile.assemble
     import leadscore.engines.duckdb
-    import leadscore.explain.reasons  # noqa: F401
+    import leadscore.explain.reasons
     from leadscore.project import Project
 
     # Ibis imports its DuckDB backend (duckdb, pandas, its converters) and sqlglot its dialect
@@ -179,11 +179,13 @@ def child_leadscore(directory: str, as_of: str, out: str) -> dict:
             recorded["seconds"] += time.perf_counter() - begun
 
     lifecycle.record_run = timed_record_run
+    leadscore.cli._OWN_PROCESS = True  # this child is one `leadscore score` (see cli.settle)
 
     when = datetime.fromisoformat(as_of)
     base = peak_mb()
     started = time.perf_counter()
     project = Project.load(directory)
+    leadscore.cli.settle(project)  # as `leadscore score`: engine open, start-up objects frozen
     _ = project.event_names  # opens the sources; the data lookups of validation
     opened = time.perf_counter()
     result = project.score(as_of=when)  # validation, compile, execute, top reasons

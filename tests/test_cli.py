@@ -117,3 +117,28 @@ def test_a_typo_in_an_event_name_is_caught_against_the_data(project_dir, tmp_pat
 def test_init_refuses_to_overwrite(project_dir):
     result = leadscore("init", str(project_dir))
     assert result.returncode == 1 and "already exists" in result.stderr
+
+
+def test_score_freezes_the_imported_objects_only_as_its_own_process(project_dir, monkeypatch):
+    import gc
+
+    import leadscore.cli
+
+    frozen = gc.get_freeze_count()
+    assert run("score", "-p", str(project_dir)).exit_code == 0  # in-process: left as it is
+    assert gc.get_freeze_count() == frozen
+    monkeypatch.setattr(leadscore.cli, "_OWN_PROCESS", True)
+    project = Project.load(project_dir)
+    try:
+        leadscore.cli.settle(project)
+        assert gc.get_freeze_count() > frozen
+    finally:
+        gc.unfreeze()
+        project.close()
+    # As its own process, `leadscore score` runs with the start-up objects frozen.
+    probe = subprocess.run(
+        [sys.executable, "-c", "import atexit, gc, sys; atexit.register(lambda: print("
+         "'frozen', gc.get_freeze_count(), file=sys.stderr)); import leadscore.cli as c; c.main()",
+         "score", "-p", str(project_dir)], capture_output=True, text=True, timeout=120)
+    assert probe.returncode == 0, probe.stderr
+    assert int(probe.stderr.split("frozen ")[-1]) > 100_000

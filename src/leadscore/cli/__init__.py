@@ -6,6 +6,7 @@ one clear message and its exit code; ``--debug`` (or ``LEADSCORE_DEBUG=1``) show
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -28,13 +29,27 @@ app = typer.Typer(no_args_is_help=True, add_completion=False, rich_markup_mode="
                   help="Lead scoring as code: fit, behavior, decay, velocity and statuses.")
 console = Console()
 err = Console(stderr=True)
-
+_OWN_PROCESS = False  # set by main(): the command runs as its own process
 
 
 def _project(path: Path, model: Path | None = None):
     from leadscore.project import Project
 
     return Project.load(path, model=model)
+
+
+def settle(project) -> None:
+    """Open ``project``'s engine, then freeze the objects alive so far (``gc.freeze``).
+
+    Opening the engine imports Ibis, DuckDB, pyarrow and pandas: several hundred thousand
+    objects that live as long as the process. Compiling a model allocates enough to set off a
+    full garbage collection, which would walk every one of them (0.075 s of `leadscore score`
+    on the product-led preset); frozen, they are skipped. Only when the command is its own
+    process (:func:`main`): an in-process caller keeps its collector as it is.
+    """
+    _ = project.engine
+    if _OWN_PROCESS:
+        gc.freeze()
 
 
 def _print_diagnostics(diagnostics, *, as_json: bool = False) -> None:
@@ -120,6 +135,7 @@ def score(
 ) -> None:
     """Score every person and write the scores table."""
     proj = _project(project, model)
+    settle(proj)
     result = proj.score(as_of=as_of)
     for warning in result.warnings:
         err.print(warning.render(), style="yellow", markup=False, highlight=False)
@@ -230,6 +246,8 @@ app.command()(history)
 
 def main() -> None:
     """Entry point: run the app with one error handler for every leadscore error."""
+    global _OWN_PROCESS
+    _OWN_PROCESS = True
     debug = "--debug" in sys.argv or os.environ.get("LEADSCORE_DEBUG") == "1"
     if "--debug" in sys.argv:
         sys.argv.remove("--debug")
