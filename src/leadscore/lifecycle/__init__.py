@@ -230,16 +230,12 @@ def _record(con: Connection, t: Tables, result: ScoreResult, entity_type: str, r
             decide(con, t, entity_type=entity_type, as_of=run["as_of"],
                    cooldowns=json.loads(run["cooldowns"] or "{}"), scores=source)
             if this_run:
-                insert_history(con, t, entity_type=entity_type, run_id=run_id, as_of=as_of,
-                               logic_hash=result.logic_hash, scored_at=now,
-                               scores="_ls_scores")
+                held_back = insert_history(con, t, entity_type=entity_type, run_id=run_id,
+                                           as_of=as_of, logic_hash=result.logic_hash,
+                                           scored_at=now, scores="_ls_scores")
+                model_changed = changed
             apply(con, t, entity_type=entity_type, run_id=run["run_id"], as_of=run["as_of"],
                   cause="model_change" if changed else "data", update_history=not this_run)
-            if this_run:
-                model_changed = changed
-                held_back = con.scalar(
-                    "SELECT COUNT(*) FROM _ls_eff WHERE model_status IS NOT NULL "
-                    "AND new_status IS NULL")
             previous_hash = run["logic_hash"]
         con.execute(f"INSERT INTO _ls_touched {touched}")
         rebuild_state(con, t, entity_type=entity_type,

@@ -336,17 +336,29 @@ def history_scores(t: Tables, *, entity_type: str, run_id: str) -> str:
 
 
 def insert_history(con: Connection, t: Tables, *, entity_type: str, run_id: str,
-                   as_of: datetime, logic_hash: str, scored_at: datetime, scores: str) -> None:
+                   as_of: datetime, logic_hash: str, scored_at: datetime, scores: str) -> int:
     """The run's history rows from ``scores``, with the lifecycle statuses of ``_ls_eff``.
 
-    One insert with the statuses joined in: an ``UPDATE`` of a million fresh rows afterwards
-    cost DuckDB about as much time and memory again.
+    Returns how many entities a cooldown held back (model status, no lifecycle status).
+
+    An entity's lifecycle status is its model status unless a cooldown held that back
+    (:func:`decide`), so the rows are inserted with the model status and only the held-back
+    ones, few or none, are updated: joining ``_ls_eff`` into the insert of a million rows cost
+    DuckDB a third more, and updating them all afterwards as much again.
     """
     con.execute(f"""
         INSERT INTO {t.history}
-        SELECT {lit(run_id)}, {lit(as_of)}, {lit(entity_type)}, s.entity_id, s.fit, s.behavior,
-               s.total, s.status, e.new_status, {lit(logic_hash)}, {lit(scored_at)}
-        FROM {scores} s LEFT JOIN _ls_eff e ON e.entity_id = s.entity_id""")
+        SELECT {lit(run_id)}, {lit(as_of)}, {lit(entity_type)}, entity_id, fit, behavior,
+               total, status, status, {lit(logic_hash)}, {lit(scored_at)}
+        FROM {scores}""")
+    held_back = "FROM _ls_eff WHERE model_status IS NOT NULL AND new_status IS NULL"
+    count = con.scalar(f"SELECT COUNT(*) {held_back}")
+    if count:
+        con.execute(f"""
+            UPDATE {t.history} SET lifecycle_status = NULL
+            WHERE entity_type = {lit(entity_type)} AND run_id = {lit(run_id)}
+              AND entity_id IN (SELECT entity_id {held_back})""")
+    return int(count)
 
 
 def apply(con: Connection, t: Tables, *, entity_type: str, run_id: str, as_of: datetime,
