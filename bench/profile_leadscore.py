@@ -24,6 +24,8 @@ from datetime import datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT))
+from handwritten import SETTINGS  # noqa: E402  (the engine's DuckDB settings, for both queries)
 
 
 def peak_mb() -> float:
@@ -98,7 +100,7 @@ def run_query(directory: str, sql_file: str) -> None:
     import duckdb
 
     base = peak_mb()
-    con = duckdb.connect()
+    con = duckdb.connect(config=SETTINGS)
     sql = Path(sql_file).read_text()
     con.execute(views(Path(directory)))
     started = time.perf_counter()
@@ -112,7 +114,7 @@ def explain(directory: Path, sql: str) -> None:
     """DuckDB's profile of one query: operator tree with rows, bytes and thread time."""
     import duckdb
 
-    con = duckdb.connect()
+    con = duckdb.connect(config=SETTINGS)
     con.execute(views(directory))
     with tempfile.NamedTemporaryFile(suffix=".json") as handle:
         con.execute("PRAGMA enable_profiling='json'")
@@ -161,7 +163,6 @@ def main() -> None:
     if args.query:
         run_query(*args.query)
         return
-    sys.path.insert(0, str(ROOT))
     from handwritten import render
     from score import ensure_world, parse_size
 

@@ -127,8 +127,9 @@ class Project:
         the returned project borrows its engine.
         """
         other = Project(self.root, self.config, model_path=Path(model_path))
-        for shared in ("engine", "tables", "event_names"):
-            # cached_property values live in __dict__: hand over the computed ones.
+        for shared in ("engine", "tables"):
+            # cached_property values live in __dict__: hand over the computed ones. Not
+            # event_names: which names validation looks up depends on the model.
             other.__dict__[shared] = getattr(self, shared)
         return other
 
