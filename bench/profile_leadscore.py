@@ -77,7 +77,7 @@ def steps(directory: Path, as_of: datetime) -> None:
     data = engine.execute(expr, params)
     rows = data.num_rows
     t7 = clock()
-    has_repeated_ids(data["person_id"])
+    has_repeated_ids(data["person_id"], engine)
     t7b = clock()
     top_reasons(project.loaded.model, data)
     t8 = clock()

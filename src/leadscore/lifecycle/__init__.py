@@ -181,7 +181,7 @@ def record_run(project: Project, result: ScoreResult, *, entity_type: str = "per
                  for s in entity_statuses(model, entity_type) if s.cooldown}
     scores = _checked_scores(result, id_column)
     checked = result.unique_ids and id_column == "person_id"  # by Project.score
-    if not checked and has_repeated_ids(scores[id_column]):
+    if not checked and has_repeated_ids(scores[id_column], project.engine):
         raise DataError(f"the scores repeat some {id_column}; one row per entity is recorded")
     # The scores are read where they are: the table they were written to, or else the Arrow
     # data (DuckDB scans it in place; PostgreSQL needs it loaded into a temporary table).
