@@ -29,6 +29,7 @@ from leadscore.compile.expressions import compile_condition
 from leadscore.compile.portable import one_of
 from leadscore.spec import model as m
 from leadscore.spec.expressions import names_in, parse_expression
+from leadscore.spec.semantic import event_lists
 
 HALF = 0.5
 
@@ -42,22 +43,14 @@ def needs_created_at(model: m.ScoringModel) -> bool:
 
 def referenced_events(model: m.ScoringModel) -> list[str] | None:
     """All event names the model reads, or ``None`` when some consumer reads every event."""
-    names: set[str] = set()
-    for rule in model.behavior.rules:
-        if isinstance(rule, m.EventRule):
-            names.update(rule.events)
-        elif isinstance(rule, m.InactivityRule):
-            if rule.inactivity.events is None:
-                return None
-            names.update(rule.inactivity.events)
-    for metric in model.metrics.values():
-        names.update(metric.events)
-    for velocity in model.behavior.velocity:
-        names.update(velocity.events)
+    inactivity = [r.inactivity for r in model.behavior.rules if isinstance(r, m.InactivityRule)]
     decay = model.behavior.decay
-    if decay is not None and decay.by == "inactivity":
-        if decay.activity is None:
-            return None
+    by_inactivity = decay is not None and decay.by == "inactivity"
+    if any(i.events is None for i in inactivity) or (by_inactivity and decay.activity is None):
+        return None
+    # The same walk validation checks names on (spec.semantic.event_lists), plus decay.
+    names = {name for names, _ in event_lists(model) for name in names}
+    if by_inactivity:
         names.update(decay.activity)
     return sorted(names)
 

@@ -353,7 +353,7 @@ def check_against_data(model: m.ScoringModel, schema: DataSchema) -> list[Diagno
         (("behavior", "rules", i), r) for i, r in enumerate(model.behavior.rules)
         if isinstance(r, m.EventRule)
     ] + [(("metrics", name), metric) for name, metric in model.metrics.items()]
-    out += [d for names, path in _event_lists(model) for d in _check_events(names, path, schema)]
+    out += [d for names, path in event_lists(model) for d in _check_events(names, path, schema)]
     for path, flt in filters:
         if flt.where is not None:
             for name in names_in(parse_expression(flt.where)):
@@ -381,8 +381,12 @@ def check_against_data(model: m.ScoringModel, schema: DataSchema) -> list[Diagno
     return out
 
 
-def _event_lists(model: m.ScoringModel) -> Iterator[tuple[list[str], tuple[str | int, ...]]]:
-    """Every list of event names ``model``'s own sections read, with its path in the model."""
+def event_lists(model: m.ScoringModel) -> Iterator[tuple[list[str], tuple[str | int, ...]]]:
+    """Every list of event names ``model``'s own sections read, with its path in the model.
+
+    Event rules, metrics, velocity and inactivity rules that name their events; an inactivity
+    rule without ``event`` reads every event (and there is nothing to look up).
+    """
     for i, rule in enumerate(model.behavior.rules):
         if isinstance(rule, m.EventRule):
             yield rule.events, ("behavior", "rules", i, "event")
@@ -404,7 +408,7 @@ def events_read(model: m.ScoringModel) -> frozenset[str]:
     models = [model, *(model.product_model(p) for p in model.products)]
     if model.accounts is not None:
         models.append(model.accounts.scoring_model(model))
-    return frozenset(name for each in models for names, _ in _event_lists(each) for name in names)
+    return frozenset(name for each in models for names, _ in event_lists(each) for name in names)
 
 
 def _check_events(names: list[str], path: tuple[str | int, ...],
