@@ -275,6 +275,8 @@ def test_bad_input_is_refused(project: Project) -> None:
         lifecycle.record_run(project, dup)
     with pytest.raises(ConfigError, match="entity type 'lead'"):
         lifecycle.record_run(project, result_for(project, T0, {"a": "MQL"}), entity_type="lead")
+    with pytest.raises(NotFoundError, match="table 'nowhere' is not in the engine's database"):
+        lifecycle.record_run(project, result_for(project, T0, {"a": "MQL"}), table="nowhere")
     record(project, T0, {"a": "MQL"})
     with pytest.raises(ConfigError, match=r"--until .* is before --since"):
         lifecycle.transitions(project, since=T0 + DAY, until=T0)

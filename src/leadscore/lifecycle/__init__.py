@@ -174,6 +174,10 @@ def record_run(project: Project, result: ScoreResult, *, entity_type: str = "per
             f"{project.model_path.name} is logic {logic_hash(model)}; record scores produced "
             "by this project's Project.score() so the cooldowns match the model")
     con = connect(project.engine)
+    if table is not None and table not in con.tables():
+        raise NotFoundError(f"table '{table}' is not in the engine's database; pass the table "
+                            "Project.write wrote these scores to, or leave `table` out to "
+                            "record them from the result itself")
     t = ensure(con, project.config.output.table)
     as_of = result.as_of
     run_id = run_id_for(as_of)
