@@ -36,8 +36,8 @@ def peak_mb() -> float:
 
 
 def generated_sql(directory: Path, as_of: datetime) -> str:
-    """The SQL `Project.score()` executes on DuckDB: the lean expression (results plus the rule
-    contributions reasons read), as the DuckDB engine renders it."""
+    """The SQL `Project.score()` executes on DuckDB: the lean expression (results plus the
+    reason code), as the DuckDB engine renders it."""
     from leadscore.project import Project
 
     project = Project.load(directory)
@@ -54,7 +54,8 @@ def views(directory: Path) -> str:
 
 def steps(directory: Path, as_of: datetime) -> None:
     """Time each step of Project.score() in this process."""
-    from leadscore.explain.reasons import top_reasons
+    from leadscore.compile.reason_codes import CODE_COLUMN, reason_codes
+    from leadscore.explain.reasons import reasons_from_codes, top_reasons
     from leadscore.project import Project, has_repeated_ids
 
     clock = time.perf_counter
@@ -79,14 +80,18 @@ def steps(directory: Path, as_of: datetime) -> None:
     t7 = clock()
     has_repeated_ids(data["person_id"], engine)
     t7b = clock()
-    top_reasons(project.loaded.model, data)
+    model = project.loaded.model
+    if CODE_COLUMN in data.column_names:
+        reasons_from_codes(model, reason_codes(model), data[CODE_COLUMN])
+    else:
+        top_reasons(model, data)
     t8 = clock()
     steps = [("load project, open sources", t1 - t0),
              ("validation: the model's event names in the data", t2 - t1),
              ("validation: model vs data", t3 - t2),
-             ("compile model → lean Ibis expression + reason ranking", t4 - t3),
+             ("compile model → lean Ibis expression + reason code", t4 - t3),
              ("Ibis → SQL (sqlglot), a cache miss", t5 - t4), ("SQL from the cache", t6 - t5),
-             ("DuckDB (scores and reason ranks), to Arrow", t7 - t6),
+             ("DuckDB (scores and reason codes), to Arrow", t7 - t6),
              ("repeated person ids, counted on the scores", t7b - t7),
              ("top reasons text (per distinct combination)", t8 - t7b)]
     for label, seconds in steps:

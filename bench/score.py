@@ -154,6 +154,7 @@ def child_leadscore(directory: str, as_of: str, out: str) -> dict:
     # What the command line imports, and what Project imports lazily: start-up, not scoring.
     import leadscore.cli
     import leadscore.compile.assemble
+    import leadscore.compile.reason_codes
     import leadscore.engines.duckdb
     import leadscore.explain.reasons
     from leadscore.project import Project

@@ -18,9 +18,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from leadscore.compile.assemble import compile_scores
+from leadscore.compile.reason_codes import CODE_COLUMN, reason_codes, with_reason_code
 from leadscore.compile.reason_ranks import with_reason_ranks
 from leadscore.compile.tables import ScoringTables
-from leadscore.explain.reasons import top_reasons
+from leadscore.explain.reasons import reasons_from_codes, top_reasons
 from leadscore.spec.model import ScoringModel
 from leadscore.testing.reference import ReferenceScore, reference_score
 from tests.strategies import Scenario, World, future_events, scenarios
@@ -175,21 +176,32 @@ def test_engine_matches_reference(con, scenario: Scenario) -> None:
 
 @settings(max_examples=40, **SETTINGS)
 @given(scenario=scenarios(max_views=3, max_worlds=2))
-def test_reasons_ranked_in_the_query_equal_the_numpy_ranking(con, scenario: Scenario) -> None:
-    # `score` on DuckDB ranks the top reasons in the query (compile/reason_ranks.py); explain
-    # and backtest rank the contribution columns in NumPy. Both must give the same text.
-    tables, as_of = _tables(scenario.expanded()), scenario.as_of
-    full = compile_scores(tables, scenario.model)
-    lean = compile_scores(tables, scenario.model, detail=False)
-    ranked = with_reason_ranks(lean.expr, scenario.model, ["person_id"])
+def test_reasons_from_the_query_equal_the_numpy_ranking(con, scenario: Scenario) -> None:
+    # `score` has the engine fold each row's contributions into a reason code
+    # (compile/reason_codes.py) or, for continuous points, rank them in the query
+    # (compile/reason_ranks.py); explain and backtest rank the contribution columns in NumPy.
+    # All must give the same text.
+    tables, as_of, model = _tables(scenario.expanded()), scenario.as_of, scenario.model
+    full = compile_scores(tables, model)
+    lean = compile_scores(tables, model, detail=False)
     by_numpy = con.to_pyarrow(full.expr, params=full.params(as_of))
-    by_query = con.to_pyarrow(ranked, params=lean.params(as_of))
+    by_query = con.to_pyarrow(with_reason_ranks(lean.expr, model, ["person_id"]),
+                              params=lean.params(as_of))
 
-    def reasons(table):
-        return dict(zip(table["person_id"].to_pylist(),
-                        top_reasons(scenario.model, table).to_pylist(), strict=True))
+    def reasons(table, text):
+        return dict(zip(table["person_id"].to_pylist(), text.to_pylist(), strict=True))
 
-    assert reasons(by_query) == reasons(by_numpy), describe(scenario)
+    expected = reasons(by_numpy, top_reasons(model, by_numpy))
+    assert reasons(by_query, top_reasons(model, by_query)) == expected, describe(scenario)
+    layout = reason_codes(model)
+    if layout is not None:
+        coded = con.to_pyarrow(with_reason_code(lean.expr, layout, ["person_id"]),
+                               params=lean.params(as_of))
+        # Every positive point the compiler gave is one the layout lists (decoding fails on
+        # any other), so the code's reasons are the real ones.
+        text = reasons_from_codes(model, layout, coded[CODE_COLUMN])
+        assert text is not None, describe(scenario)
+        assert reasons(coded, text) == expected, describe(scenario)
 
 
 @settings(max_examples=20, **SETTINGS)

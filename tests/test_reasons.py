@@ -1,5 +1,6 @@
-"""Top reasons: the ranking the engine computes (compile/reason_ranks.py) and the ranking of the
-contribution columns in NumPy (explain/reasons.py) both equal a naive per-row sort."""
+"""Top reasons: the reason code (compile/reason_codes.py) and the ranking the engine computes
+(compile/reason_ranks.py), and the ranking of the contribution columns in NumPy
+(explain/reasons.py), all equal a naive per-row sort."""
 
 from __future__ import annotations
 
@@ -10,9 +11,10 @@ import pyarrow as pa
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from leadscore.compile.reason_codes import CODE_COLUMN, reason_codes, with_reason_code
 from leadscore.compile.reason_ranks import rank_columns, with_reason_ranks
 from leadscore.explain import reasons
-from leadscore.explain.reasons import contribution_columns, top_reasons
+from leadscore.explain.reasons import contribution_columns, reasons_from_codes, top_reasons
 from leadscore.spec.loader import load_model_text
 
 # Points as the engine produces them: whole, halves, decayed fractions, ties, exact halves of
@@ -66,8 +68,14 @@ def test_engine_and_numpy_rankings_equal_the_definition(case) -> None:
         assert top_reasons(model, data).to_pylist() == expected
     ranked = with_reason_ranks(ibis.memtable(data), model, ["person_id"])
     assert ranked.columns == ("person_id", *rank_columns())
-    from_engine = ibis.duckdb.connect().to_pyarrow(ranked.order_by("person_id"))
+    con = ibis.duckdb.connect()
+    from_engine = con.to_pyarrow(ranked.order_by("person_id"))
     assert top_reasons(model, from_engine).to_pylist() == expected
+    layout = reason_codes(model)  # fit rules only: None when none can give positive points
+    if layout is not None:
+        coded = con.to_pyarrow(with_reason_code(ibis.memtable(data), layout, ["person_id"])
+                               .order_by("person_id"))
+        assert reasons_from_codes(model, layout, coded[CODE_COLUMN]).to_pylist() == expected
 
 
 def test_penalties_are_left_out_of_the_ranking() -> None:

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from leadscore.compile.reason_codes import CODE_COLUMN, reason_codes
+from leadscore.explain.reasons import reasons_from_codes, top_reasons
 from leadscore.project import Project
 from leadscore.samples import load_sample, sample_names
 from leadscore.scaffold import init_project, preset_names
@@ -87,6 +89,23 @@ def test_engine_agrees_with_the_reference(scored) -> None:
         for column in ("fit", "behavior", "total"):
             assert math.isclose(row[column], getattr(score, column), abs_tol=1e-6), (person, column)
         assert (row["status"], row["intent_tier"]) == (score.status, score.intent_tier), person
+
+
+def test_reasons_equal_the_ranking_of_every_contribution(scored) -> None:
+    # `score` words the reasons from a reason code or the engine's ranking
+    # (compile/reason_codes.py, compile/reason_ranks.py); explain ranks every contribution.
+    _, project, rows, _ = scored
+    compiled = project.compiled()
+    table = project.engine.execute(compiled.expr, compiled.params(END))
+    explained = top_reasons(project.loaded.model, table).to_pylist()
+    for person, reasons in zip(table["person_id"].to_pylist(), explained, strict=True):
+        assert rows[person]["reasons"] == reasons, person
+    # And the code lists every positive point the compiler gave (else score fell back).
+    layout = reason_codes(project.loaded.model)
+    if layout is not None:
+        _, expr = project.scoring_query()
+        coded = project.engine.execute(expr, compiled.params(END))
+        assert reasons_from_codes(project.loaded.model, layout, coded[CODE_COLUMN]) is not None
 
 
 def _outcome_table(page: Path, marker: str = "<!-- outcome -->") -> list[dict[str, str]]:

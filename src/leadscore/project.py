@@ -254,21 +254,31 @@ class Project:
         return compile_scores(self.tables, self.loaded.model, person_ids=person_ids,
                               detail=detail, dialect=dialect)
 
-    def scoring_query(self):
+    def scoring_query(self, *, codes: bool = True):
         """(compiled scores, the expression :meth:`score` runs).
 
-        The lean expression: results and rule contributions. On DuckDB it is reduced to
-        :data:`~leadscore.compile.assemble.RESULT_COLUMNS` plus the top reasons ranked in the
-        query (:mod:`leadscore.compile.reason_ranks`), a dozen narrow columns fetched whole.
-        Other engines return the contributions and the reasons are ranked in NumPy: PostgreSQL
-        flattens the ranking's nested projections into one expression that grows exponentially
-        with the rounds (the server ran out of memory at a million events), and Spark's
-        optimizer collapses projections the same way.
+        The lean expression, reduced to :data:`~leadscore.compile.assemble.RESULT_COLUMNS`
+        plus what the top reasons need, in the narrowest form the model allows:
+
+        - one reason code per row (:mod:`leadscore.compile.reason_codes`) when every rule's
+          positive points are a short list (most models), on every engine;
+        - else, on DuckDB, the top reasons ranked in the query
+          (:mod:`leadscore.compile.reason_ranks`); PostgreSQL flattens that ranking's nested
+          projections into one expression that grows exponentially with the rounds (the
+          server ran out of memory at a million events), and Spark's optimizer collapses
+          projections the same way, so elsewhere
+        - every rule contribution, ranked in NumPy.
+
+        ``codes=False`` skips the first form (the fallback when a code turns out unreadable).
         """
         from leadscore.compile.assemble import RESULT_COLUMNS
+        from leadscore.compile.reason_codes import reason_codes, with_reason_code
         from leadscore.compile.reason_ranks import with_reason_ranks
 
         compiled = self.compiled(detail=False)
+        layout = reason_codes(self.loaded.model) if codes else None
+        if layout is not None:
+            return compiled, with_reason_code(compiled.expr, layout, list(RESULT_COLUMNS))
         if self.engine.dialect != "duckdb":
             return compiled, compiled.expr
         return compiled, with_reason_ranks(compiled.expr, self.loaded.model,
@@ -277,7 +287,8 @@ class Project:
     def score(self, as_of: datetime | None = None) -> ScoreResult:
         """Score every person as of ``as_of`` (default: now)."""
         from leadscore.compile.assemble import RESULT_COLUMNS
-        from leadscore.explain.reasons import top_reasons
+        from leadscore.compile.reason_codes import CODE_COLUMN, reason_codes
+        from leadscore.explain.reasons import reasons_from_codes, top_reasons
 
         warnings = self._checked
         as_of = to_utc_naive(as_of or utc_now())
@@ -285,6 +296,17 @@ class Project:
         compiled, expr = self.scoring_query()
         model = self.loaded.model
         data = self.engine.execute(expr, compiled.params(as_of))
+        reasons = None
+        if CODE_COLUMN in data.column_names:
+            layout = reason_codes(model)
+            assert layout is not None  # scoring_query only adds the code with a layout
+            reasons = reasons_from_codes(model, layout, data[CODE_COLUMN])
+            if reasons is None:
+                # A rule gave positive points reason_codes does not list (a disagreement with
+                # the compiler, which tests guard against): rank them the slow way instead of
+                # wording a wrong reason.
+                compiled, expr = self.scoring_query(codes=False)
+                data = self.engine.execute(expr, compiled.params(as_of))
         if has_repeated_ids(data["person_id"], self.engine):
             # A person or an account on several rows repeats people in the scores. Checked on
             # the result, one pass over a million ids, rather than on both sources up front
@@ -292,8 +314,9 @@ class Project:
             self._check_unique_ids()
             raise LeadScoreError("the scores repeat some person_id although people and "
                                  "accounts have one row per id; please report this as a bug")
-        table = data.select(list(RESULT_COLUMNS)).append_column("reasons",
-                                                                top_reasons(model, data))
+        if reasons is None:
+            reasons = top_reasons(model, data)
+        table = data.select(list(RESULT_COLUMNS)).append_column("reasons", reasons)
         del data
         accounts = self._score_accounts(as_of) if model.accounts is not None else None
         return ScoreResult(table, as_of, compiled.logic_hash, model.name,

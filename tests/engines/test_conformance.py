@@ -17,8 +17,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from leadscore.compile.assemble import compile_scores
+from leadscore.compile.reason_codes import CODE_COLUMN, reason_codes, with_reason_code
 from leadscore.demo.world import WorldConfig, generate_world
 from leadscore.errors import EngineError
+from leadscore.explain.reasons import reasons_from_codes, top_reasons
 from leadscore.testing.conformance import (
     PRESETS,
     demo_instants,
@@ -112,6 +114,26 @@ def test_presets_match_duckdb_and_reference(engine, engine_world, expected, name
     assert not diff, f"{engine.name} vs duckdb, {len(diff)} differences: {diff[:10]}"
     diff = differences(actual, by_reference, reference_columns(model))
     assert not diff, f"{engine.name} vs reference, {len(diff)} differences: {diff[:10]}"
+
+
+@pytest.mark.parametrize("name", PRESETS)
+def test_reason_codes_read_the_same_on_every_engine(engine, engine_world, expected, name):
+    # `score` fetches one reason code per person (compile/reason_codes.py) on every engine:
+    # its reasons must equal the NumPy ranking of DuckDB's contribution columns.
+    as_of, model = INSTANTS[-1], preset(name)
+    layout = reason_codes(model)
+    assert layout is not None
+    lean = compile_scores(engine_world, model, detail=False)
+    coded = engine.execute(with_reason_code(lean.expr, layout, ["person_id"]),
+                           lean.params(as_of))
+    text = reasons_from_codes(model, layout, coded[CODE_COLUMN])
+    assert text is not None
+    actual = dict(zip(coded["person_id"].to_pylist(), text.to_pylist(), strict=True))
+    by_duckdb = pa.Table.from_pylist(list(expected(name, as_of)[0].values()))
+    wanted = dict(zip(by_duckdb["person_id"].to_pylist(),
+                      top_reasons(model, by_duckdb).to_pylist(), strict=True))
+    assert sum(1 for r in wanted.values() if r) > 20
+    assert actual == wanted
 
 
 # --------------------------------------------------------------------------------------------

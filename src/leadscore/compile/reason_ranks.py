@@ -1,5 +1,8 @@
 """The top-reasons ranking, computed by the engine next to the scores.
 
+For the models whose positive points cannot all be listed
+(:mod:`leadscore.compile.reason_codes` handles the rest).
+
 A row's top reasons are its ``n`` largest positive rule contributions, largest first, ties in
 model order (:mod:`leadscore.explain.reasons` turns them into text). Ranking them in the query
 means ``score`` fetches ``2 n`` narrow columns per person instead of every rule's contribution:

@@ -1,21 +1,29 @@
 """The one-line "top reasons" summary of every scored row, computed column-wise.
 
-For a million rows this must not loop in Python per row. ``score`` has the engine rank the
-top three positive contributions of each row (:mod:`leadscore.compile.reason_ranks`); a table
-with every contribution instead (``explain``, ``backtest``) is ranked here, with the
-contribution columns stacked into a NumPy matrix and three column-wise maximum passes. The text
-is then built once per distinct *combination* (rule, points, rule, points, …) — a few thousand
-at most for a real model, since points take few values — and the rows point at it: the result
-is a dictionary array, the strings are never assembled (or stored) per row.
+For a million rows this must not loop in Python per row. ``score`` has the engine fold each
+row's positive contributions into one integer (:mod:`leadscore.compile.reason_codes`); the few
+thousand distinct codes are decoded and ranked here (:func:`reasons_from_codes`). When a
+model's points are continuous, the engine ranks the top three contributions of each row
+instead (:mod:`leadscore.compile.reason_ranks`). A table with every contribution (``explain``,
+``backtest``) is ranked here, with the contribution columns stacked into a NumPy matrix and
+three column-wise maximum passes. The text is then built once per distinct *combination*
+(rule, points, rule, points, …) — a few thousand at most for a real model, since points take
+few values — and the rows point at it: the result is a dictionary array, the strings are
+never assembled (or stored) per row.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from leadscore.spec import model as m
+
+if TYPE_CHECKING:
+    from leadscore.compile.reason_codes import ReasonCodes
 
 TOP_N = 3
 
@@ -63,7 +71,6 @@ Column = np.ndarray | pa.Array | pa.ChunkedArray
 def _rank(columns: list[tuple[str, str]], table: pa.Table,
           n: int) -> tuple[list[np.ndarray], list[np.ndarray]]:
     """(rule position or 0, points) per round, ranked from the contribution columns."""
-    rows = table.num_rows
     # Only rules that are positive somewhere can be a reason (penalties never are), and a
     # positive value always ranks above every non-positive one, so the others are skipped.
     candidates, arrays = [], []
@@ -73,6 +80,15 @@ def _rank(columns: list[tuple[str, str]], table: pa.Table,
         if np.nanmax(values, initial=0.0) > 0:
             candidates.append(i + 1)
             arrays.append(values)
+    return _rank_values(candidates, arrays, table.num_rows, n)
+
+
+def _rank_values(candidates: list[int], arrays: list[np.ndarray], rows: int,
+                 n: int) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """(rule position or 0, points) per round.
+
+    ``arrays[i]`` holds the points of the rule at 1-based position ``candidates[i]``.
+    """
     if not candidates or rows == 0:
         return [], []
     matrix = np.nan_to_num(np.stack(arrays), nan=0.0, copy=False)  # rule × row, a copy
@@ -94,6 +110,27 @@ def _rank(columns: list[tuple[str, str]], table: pa.Table,
         picks.append(np.where(value > 0, positions[best], 0))
         points.append(np.where(value > 0, value, 0.0))
     return picks, points
+
+
+def reasons_from_codes(model: m.ScoringModel, codes: ReasonCodes, column: Column,
+                       n: int = TOP_N) -> pa.Array | None:
+    """:func:`top_reasons` from the reason code the engine computed for every row.
+
+    The codes (:mod:`leadscore.compile.reason_codes`) are decoded, ranked and worded once per
+    distinct code, and every row points at its code's text.
+
+    ``None`` when a code holds a positive value the layout does not list: the reasons are
+    then unknown here, and the caller must rank the contributions instead.
+    """
+    combos = pc.dictionary_encode(pa.array(_numpy(column)))
+    distinct = combos.dictionary.to_numpy()
+    points = codes.decode(distinct)
+    if points is None:
+        return None
+    picks, values = _rank_values(list(codes.positions), points, len(distinct), n)
+    text = _text([label for _, label in contribution_columns(model)], picks, values,
+                 len(distinct))
+    return pa.DictionaryArray.from_arrays(text.indices.take(combos.indices), text.dictionary)
 
 
 def _numpy(column: Column) -> np.ndarray:
