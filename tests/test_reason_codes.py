@@ -123,14 +123,15 @@ def test_a_code_too_wide_for_64_bits_falls_back() -> None:
     assert reason_codes(load_model_text(f"name: m\nbehavior:\n  rules:\n{rules}\n").model) is None
 
 
-def test_decode_refuses_an_unlisted_value() -> None:
+def test_indexes_refuse_an_unlisted_value() -> None:
+    # Rule a: 2 bits (0, 5, unlisted); rule b: 2 bits (0, 2, 4, unlisted), from bit 2.
     layout = ReasonCodes(positions=(1, 2), columns=("fit__a", "fit__b"),
-                         values=((5.0,), (2.0, 4.0)), weights=(1, 3))
-    points = layout.decode(np.array([0, 1, 3, 4, 6, 7]))
-    assert points is not None
-    assert [p.tolist() for p in points] == [[0, 5, 0, 5, 0, 5], [0, 0, 2, 2, 4, 4]]
-    assert layout.decode(np.array([0, 2])) is None  # rule a: "positive, but not 5"
-    assert layout.decode(np.array([9])) is None  # rule b: "positive, but neither 2 nor 4"
+                         values=((5.0,), (2.0, 4.0)), shifts=(0, 2))
+    indexes = layout.indexes(np.array([0b0000, 0b0001, 0b0100, 0b0101, 0b1000, 0b1001]))
+    assert indexes is not None
+    assert [i.tolist() for i in indexes] == [[0, 1, 0, 1, 0, 1], [0, 0, 1, 1, 2, 2]]
+    assert layout.indexes(np.array([0, 0b0010])) is None  # rule a: "positive, but not 5"
+    assert layout.indexes(np.array([0b1100])) is None  # rule b: "positive, neither 2 nor 4"
 
 
 # --------------------------------------------------------------------------------------------
@@ -176,9 +177,7 @@ def test_an_unlisted_value_makes_score_rank_the_contributions_instead(project) -
     widest = max(range(len(real.values)), key=lambda i: len(real.values[i]))
     values = list(real.values)
     values[widest] = values[widest][:-1]
-    radixes = [len(v) + 2 for v in values]
-    short = ReasonCodes(real.positions, real.columns, tuple(values),
-                        tuple(int(np.prod(radixes[:i])) for i in range(len(values))))
+    short = ReasonCodes(real.positions, real.columns, tuple(values), real.shifts)
     calls = []
     original = Project.scoring_query
 

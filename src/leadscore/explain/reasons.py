@@ -112,6 +112,41 @@ def _rank_values(candidates: list[int], arrays: list[np.ndarray], rows: int,
     return picks, points
 
 
+def _rank_codes(codes: ReasonCodes, distinct: np.ndarray,
+                n: int) -> tuple[list[np.ndarray], list[np.ndarray]] | None:
+    """(rule position or 0, points) per round for each of the ``distinct`` codes.
+
+    ``None`` when a code holds an unlisted value (see :meth:`ReasonCodes.indexes`).
+    """
+    indexes = codes.indexes(distinct)
+    if indexes is None:
+        return None
+    # Every (rule, positive value) pair gets one key, ordered as reasons are: more points
+    # first, ties in model order. A code's largest key is then its first reason, with no tie
+    # to resolve and no floats to compare — a byte per rule for most models.
+    pairs = sorted((value, -position) for position, values in zip(codes.positions, codes.values,
+                                                                strict=True)
+                   for value in values)
+    key = {pair: k for k, pair in enumerate(pairs, start=1)}
+    key_position = np.array([0] + [-position for _, position in pairs])
+    key_points = np.array([0.0] + [value for value, _ in pairs])
+    dtype = np.min_scalar_type(len(pairs))
+    matrix = np.empty((len(indexes), len(distinct)), dtype)  # rule × code
+    for row, (index, position, values) in enumerate(zip(indexes, codes.positions, codes.values,
+                                                        strict=True)):
+        keys = np.array([0] + [key[value, -position] for value in values], dtype)
+        np.take(keys, index, out=matrix[row])
+    picks, points = [], []
+    rounds = min(n, len(indexes))
+    for round_ in range(rounds):
+        best = matrix.max(axis=0)
+        picks.append(key_position[best])
+        points.append(key_points[best])
+        if round_ < rounds - 1:
+            matrix[matrix == best] = 0  # picked (keys are unique): out of the next round
+    return picks, points
+
+
 def reasons_from_codes(model: m.ScoringModel, codes: ReasonCodes, column: Column,
                        n: int = TOP_N) -> pa.Array | None:
     """:func:`top_reasons` from the reason code the engine computed for every row.
@@ -124,10 +159,10 @@ def reasons_from_codes(model: m.ScoringModel, codes: ReasonCodes, column: Column
     """
     combos = pc.dictionary_encode(pa.array(_numpy(column)))
     distinct = combos.dictionary.to_numpy()
-    points = codes.decode(distinct)
-    if points is None:
+    ranked = _rank_codes(codes, distinct, n)
+    if ranked is None:
         return None
-    picks, values = _rank_values(list(codes.positions), points, len(distinct), n)
+    picks, values = ranked
     text = _text([label for _, label in contribution_columns(model)], picks, values,
                  len(distinct))
     return pa.DictionaryArray.from_arrays(text.indices.take(combos.indices), text.dictionary)
