@@ -10,12 +10,20 @@ from __future__ import annotations
 from datetime import datetime
 from unittest import mock
 
+import ibis
 import numpy as np
+import pyarrow as pa
 import pytest
 
 from leadscore.compile import reason_codes as codes_module
-from leadscore.compile.reason_codes import ReasonCodes, candidate_values, reason_codes
-from leadscore.explain.reasons import top_reasons
+from leadscore.compile.reason_codes import (
+    CODE_COLUMN,
+    ReasonCodes,
+    candidate_values,
+    reason_codes,
+    with_reason_code,
+)
+from leadscore.explain.reasons import reasons_from_codes, top_reasons
 from leadscore.project import Project
 from leadscore.scaffold import init_project
 from leadscore.spec.loader import load_model_text
@@ -190,3 +198,20 @@ def test_an_unlisted_value_makes_score_rank_the_contributions_instead(project) -
         reasons = _reasons(project)
     assert calls == [True, False]
     assert reasons == _explained(project)
+
+
+def test_a_code_past_32_bits_adds_up_without_overflow() -> None:
+    # 20 rules × 2 bits: the fields below bit 31 add up as INTEGER in SQL, the rest as BIGINT.
+    rules = "\n".join(f"    - {{id: r{i}, field: title, cases: [{{equals: a, points: {i + 1}}}, "
+                      f"{{equals: b, points: {i + 21}}}]}}" for i in range(20))
+    model = load_model_text(f"name: m\nfit:\n  rules:\n{rules}\n").model
+    layout = reason_codes(model)
+    assert layout is not None and layout.shifts[-1] == 38
+    rows = {"person_id": ["all-b", "all-a", "none"],
+            **{f"fit__r{i}": [i + 21.0, i + 1.0, 0.0] for i in range(20)}}
+    expr = with_reason_code(ibis.memtable(pa.table(rows)), layout, ["person_id"])
+    coded = ibis.duckdb.connect().to_pyarrow(expr.order_by("person_id"))
+    codes = coded[CODE_COLUMN].to_pylist()
+    assert codes == [sum(1 << s for s in layout.shifts), sum(2 << s for s in layout.shifts), 0]
+    text = reasons_from_codes(model, layout, coded[CODE_COLUMN]).to_pylist()
+    assert text == ["r19 +20; r18 +19; r17 +18", "r19 +40; r18 +39; r17 +38", ""]

@@ -1,4 +1,5 @@
-"""The compiled SQL of both presets in every dialect, checked in as reviewable snapshots.
+"""The compiled SQL of both presets in every dialect, checked in as reviewable snapshots: the full
+scoring query, and the reason code `score` adds to the lean one.
 
 CI cannot reach Snowflake, BigQuery or Databricks, but rendering SQL needs no connection: any
 change to the compiler shows up here as a diff of ``tests/snapshots/<preset>/<dialect>.sql``.
@@ -20,6 +21,7 @@ import pyarrow as pa
 import pytest
 
 from leadscore.compile.assemble import compile_scores
+from leadscore.compile.reason_codes import reason_codes, with_reason_code
 from leadscore.compile.sql import compile_sql
 from leadscore.compile.tables import ScoringTables
 from leadscore.demo.world import ACCOUNTS_SCHEMA, EVENTS_SCHEMA, PEOPLE_SCHEMA
@@ -51,11 +53,19 @@ def render(name: str, dialect: str) -> str:
     return re.sub(r"[\x00-\x08\x0b-\x1f]", lambda m: f"\\x{ord(m.group()):02x}", sql)
 
 
-@pytest.mark.parametrize("dialect", DIALECTS)
-@pytest.mark.parametrize("name", PRESETS)
-def test_compiled_sql_matches_snapshot(name: str, dialect: str) -> None:
-    path = SNAPSHOTS / name / f"{dialect}.sql"
-    sql = render(name, dialect)
+def render_reason_code(name: str, dialect: str) -> str:
+    """The reason code `score` computes (compile/reason_codes.py) over the contributions."""
+    model = preset(name)
+    layout = reason_codes(model)
+    assert layout is not None
+    contributions = ibis.table({"person_id": "string",
+                                **{column: "float64" for column in layout.columns}},
+                               name="scores")
+    return ibis.to_sql(with_reason_code(contributions, layout, ["person_id"]),
+                       dialect=dialect).rstrip() + "\n"
+
+
+def _check(path: Path, sql: str) -> None:
     if UPDATE:
         path.parent.mkdir(parents=True, exist_ok=True)
         if not path.exists() or path.read_text(encoding="utf-8") != sql:
@@ -75,12 +85,25 @@ def test_compiled_sql_matches_snapshot(name: str, dialect: str) -> None:
                     f"LEADSCORE_UPDATE_SNAPSHOTS=1:\n{shown}", pytrace=False)
 
 
+@pytest.mark.parametrize("dialect", DIALECTS)
+@pytest.mark.parametrize("name", PRESETS)
+def test_compiled_sql_matches_snapshot(name: str, dialect: str) -> None:
+    _check(SNAPSHOTS / name / f"{dialect}.sql", render(name, dialect))
+
+
+@pytest.mark.parametrize("dialect", DIALECTS)
+@pytest.mark.parametrize("name", PRESETS)
+def test_reason_code_sql_matches_snapshot(name: str, dialect: str) -> None:
+    _check(SNAPSHOTS / name / f"reason-code.{dialect}.sql", render_reason_code(name, dialect))
+
+
 def test_compiling_twice_gives_the_same_sql() -> None:
     assert render("product-led", "postgres") == render("product-led", "postgres")
 
 
 def test_no_stale_snapshots() -> None:
-    expected = {SNAPSHOTS / p / f"{d}.sql" for p in PRESETS for d in DIALECTS}
+    expected = {SNAPSHOTS / p / f"{kind}{d}.sql" for p in PRESETS for d in DIALECTS
+                for kind in ("", "reason-code.")}
     stale = sorted(str(p.relative_to(SNAPSHOTS)) for p in SNAPSHOTS.rglob("*.sql")
                    if p not in expected)
     assert not stale, f"snapshots without a test (delete them): {stale}"

@@ -182,14 +182,15 @@ def with_reason_code(expr: ir.Table, codes: ReasonCodes, keep: list[str]) -> ir.
     def term(i: int) -> ir.IntegerValue:
         column, weight, values = expr[codes.columns[i]], codes.weight(i), codes.values[i]
         # CASE, not arithmetic on comparisons: DuckDB runs these nested CASEs ~2x faster than
-        # summing casted comparisons (measured on a million rows, bench/README.md). BIGINT
-        # terms (Ibis writes small literals bare, INTEGER): no engine widens an overflowing
-        # integer sum by itself.
+        # summing casted comparisons (measured on a million rows, bench/README.md). The SQL
+        # literals are bare, so the fields below bit 31 add up as INTEGER: safe, since the
+        # fields are disjoint bits and their sum stays below 2^31; from bit 31 up the
+        # literals, and so the sum, are BIGINT.
         index = ibis.cases(*[(column == num(value), ibis.literal(weight * slot, "int64"))
                              for slot, value in enumerate(values, start=1)],
                            else_=ibis.literal(weight * (len(values) + 1), "int64"))
         # Most rows get nothing from most rules: one comparison settles those (NULL too).
-        return ibis.cases((column > 0, index), else_=ibis.literal(0, "int64")).cast("int64")
+        return ibis.cases((column > 0, index), else_=ibis.literal(0, "int64"))
 
     code = term(0)
     for i in range(1, len(codes.columns)):
