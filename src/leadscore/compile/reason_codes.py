@@ -61,21 +61,22 @@ class ReasonCodes:
         """Rule ``i``'s place value in the code."""
         return 1 << self.shifts[i]
 
-    def indexes(self, codes: np.ndarray) -> list[np.ndarray] | None:
-        """Per rule, the index each code holds.
+    def index(self, i: int, codes: np.ndarray, out: np.ndarray | None = None) -> np.ndarray | None:
+        """Rule ``i``'s index in each code (written to ``out`` when given).
 
-        0 for nothing positive, ``i`` for ``values[rule][i - 1]``; ``None`` when some code
-        holds an unlisted value: its points are unknown here.
+        0 for nothing positive, ``k`` for ``values[i][k - 1]``; ``None`` when some code holds
+        an unlisted value: its points are unknown here.
         """
-        out = []
-        for i, values in enumerate(self.values):
-            # Bit fields, not mixed radix: a shift and a mask are several times faster than
-            # an integer division and a remainder, over a few hundred thousand codes.
-            index = (codes >> self.shifts[i]) & ((1 << _bits(values)) - 1)
-            if (index > len(values)).any():
-                return None
-            out.append(index)
-        return out
+        # Bit fields, not mixed radix: a shift and a mask are several times faster than an
+        # integer division and a remainder, over a few hundred thousand codes.
+        index = np.right_shift(codes, self.shifts[i], out=out)
+        np.bitwise_and(index, (1 << _bits(self.values[i])) - 1, out=index)
+        return None if index.max(initial=0) > len(self.values[i]) else index
+
+    def indexes(self, codes: np.ndarray) -> list[np.ndarray] | None:
+        """Every rule's :meth:`index`, or ``None`` when some code holds an unlisted value."""
+        out = [self.index(i, codes) for i in range(len(self.values))]
+        return None if any(index is None for index in out) else out  # type: ignore[return-value]
 
 
 def _bits(values: tuple[float, ...]) -> int:

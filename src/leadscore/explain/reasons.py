@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
+import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -26,6 +27,9 @@ if TYPE_CHECKING:
     from leadscore.compile.reason_codes import ReasonCodes
 
 TOP_N = 3
+
+_DISTINCT_HINT = 1 << 18
+"""Distinct reason codes expected at most per run (a hint for the hash table, not a limit)."""
 
 _PACKED_LIMIT = 2 ** 62
 """Combinations are packed into one int64 per row while every code stays below this."""
@@ -116,11 +120,8 @@ def _rank_codes(codes: ReasonCodes, distinct: np.ndarray,
                 n: int) -> tuple[list[np.ndarray], list[np.ndarray]] | None:
     """(rule position or 0, points) per round for each of the ``distinct`` codes.
 
-    ``None`` when a code holds an unlisted value (see :meth:`ReasonCodes.indexes`).
+    ``None`` when a code holds an unlisted value (see :meth:`ReasonCodes.index`).
     """
-    indexes = codes.indexes(distinct)
-    if indexes is None:
-        return None
     # Every (rule, positive value) pair gets one key, ordered as reasons are: more points
     # first, ties in model order. A code's largest key is then its first reason, with no tie
     # to resolve and no floats to compare — a byte per rule for most models.
@@ -131,13 +132,16 @@ def _rank_codes(codes: ReasonCodes, distinct: np.ndarray,
     key_position = np.array([0] + [-position for _, position in pairs])
     key_points = np.array([0.0] + [value for value, _ in pairs])
     dtype = np.min_scalar_type(len(pairs))
-    matrix = np.empty((len(indexes), len(distinct)), dtype)  # rule × code
-    for row, (index, position, values) in enumerate(zip(indexes, codes.positions, codes.values,
-                                                        strict=True)):
+    matrix = np.empty((len(codes.values), len(distinct)), dtype)  # rule × code
+    buffer = np.empty_like(distinct)  # one scratch array for every rule's index
+    for row, (position, values) in enumerate(zip(codes.positions, codes.values, strict=True)):
+        index = codes.index(row, distinct, out=buffer)
+        if index is None:
+            return None
         keys = np.array([0] + [key[value, -position] for value in values], dtype)
         np.take(keys, index, out=matrix[row])
     picks, points = [], []
-    rounds = min(n, len(indexes))
+    rounds = min(n, len(codes.values))
     for round_ in range(rounds):
         best = matrix.max(axis=0)
         picks.append(key_position[best])
@@ -157,15 +161,17 @@ def reasons_from_codes(model: m.ScoringModel, codes: ReasonCodes, column: Column
     ``None`` when a code holds a positive value the layout does not list: the reasons are
     then unknown here, and the caller must rank the contributions instead.
     """
-    combos = pc.dictionary_encode(pa.array(_numpy(column)))
-    distinct = combos.dictionary.to_numpy()
-    ranked = _rank_codes(codes, distinct, n)
+    # pandas' hash table, not Arrow's dictionary_encode: 0.03 s against 0.05–0.09 s for the
+    # first call in a process, on a million codes of which 194k are distinct.
+    row_code, distinct = pd.factorize(_numpy(column), size_hint=_DISTINCT_HINT)
+    ranked = _rank_codes(codes, np.asarray(distinct), n)
     if ranked is None:
         return None
     picks, values = ranked
     text = _text([label for _, label in contribution_columns(model)], picks, values,
                  len(distinct))
-    return pa.DictionaryArray.from_arrays(text.indices.take(combos.indices), text.dictionary)
+    code_text = text.indices.to_numpy(zero_copy_only=False)
+    return pa.DictionaryArray.from_arrays(pa.array(code_text[row_code]), text.dictionary)
 
 
 def _numpy(column: Column) -> np.ndarray:
