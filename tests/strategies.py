@@ -141,7 +141,8 @@ def event_row(person_ids: list[str], times: st.SearchStrategy[datetime]) -> st.S
 
 PROPERTIES = {
     "logged_in": st.sampled_from([True, False, None]),
-    "duration_s": st.sampled_from([None, 0.0, 5.0, 30.0, 60.0, 61.5, 300.0]),
+    # -20: a refund or a correction; a negative `per` on its sum gives positive points.
+    "duration_s": st.sampled_from([None, 0.0, 5.0, 30.0, 60.0, 61.5, 300.0, -20.0]),
     "feature": st.sampled_from([None, "a", "b", "c"]),
     "flag": st.sampled_from([None, "yes", " TRUE ", "t", "Y", "1", "0", "no", "", "maybe"]),
 }

@@ -215,3 +215,20 @@ def test_a_code_past_32_bits_adds_up_without_overflow() -> None:
     assert codes == [sum(1 << s for s in layout.shifts), sum(2 << s for s in layout.shifts), 0]
     text = reasons_from_codes(model, layout, coded[CODE_COLUMN]).to_pylist()
     assert text == ["r19 +20; r18 +19; r17 +18", "r19 +40; r18 +39; r17 +38", ""]
+
+
+def test_a_negative_per_on_a_sum_can_give_positive_points() -> None:
+    # -1 × a sum of -20 is +20 (`cap` only bounds the penalty): no list, and the ranking keeps
+    # the rule as a candidate reason.
+    from leadscore.compile.reason_ranks import can_be_positive
+
+    model = load_model_text("""
+name: m
+behavior:
+  rules:
+    - {id: refunds, event: refund, measure: {sum: amount}, per: -1, cap: 50}
+    - {id: errors, event: error, per: -1, cap: 5}
+""").model
+    assert candidate_values(model) == [None, ()]
+    assert reason_codes(model) is None
+    assert can_be_positive(model) == [True, False]

@@ -304,7 +304,8 @@ class Project:
             if reasons is None:
                 # A rule gave positive points reason_codes does not list (a disagreement with
                 # the compiler, which tests guard against): rank them the slow way instead of
-                # wording a wrong reason.
+                # wording a wrong reason. The first result goes before the second is fetched.
+                del data
                 compiled, expr = self.scoring_query(codes=False)
                 data = self.engine.execute(expr, compiled.params(as_of))
         if has_repeated_ids(data["person_id"], self.engine):

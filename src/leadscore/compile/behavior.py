@@ -46,7 +46,7 @@ def _event_rule_points(rule: m.EventRule, t: ir.Table, as_of: AsOf) -> ir.Numeri
             reached_fast = (t[f"first__{rule.id}"] - epoch(t.created_at)) < seconds(
                 rule.speed.within)
             points = ibis.ifelse(reached_fast.fill_null(False),
-                                 points * rule.speed.multiplier, points)
+                                 points * num(rule.speed.multiplier), points)
         return points
     return _per_points(rule, measure)
 
@@ -54,9 +54,13 @@ def _event_rule_points(rule: m.EventRule, t: ir.Table, as_of: AsOf) -> ir.Numeri
 def _per_points(rule: m.EventRule, base: ir.NumericValue) -> ir.NumericValue:
     """``base × per`` within ``cap`` (for a negative ``per``, at least ``-cap``)."""
     assert rule.per is not None
-    points = base * rule.per
+    # num(): a bare literal is a DECIMAL to SQL, and DuckDB turns one of 17 significant digits
+    # into a double that can differ from Python's in the last bit (the reason codes compare
+    # these points with the values Python computes, compile/reason_codes.py).
+    points = base * num(rule.per)
     if rule.cap is not None:
-        points = ibis.least(points, rule.cap) if rule.per > 0 else ibis.greatest(points, -rule.cap)
+        points = (ibis.least(points, num(rule.cap)) if rule.per > 0
+                  else ibis.greatest(points, num(-rule.cap)))
     return points
 
 

@@ -33,8 +33,8 @@ from leadscore.spec import model as m
 CODE_COLUMN = "reason_code"
 """The column :func:`with_reason_code` adds."""
 
-_WHOLE_MEASURES = ("count", "distinct", "distinct_days")
-"""Measures that only take whole numbers, so ``per`` points come in steps."""
+WHOLE_MEASURES = ("count", "distinct", "distinct_days")
+"""Measures that only take whole, non-negative numbers, so ``per`` points come in steps."""
 
 _MAX_STEPS = 64
 """A ``per`` rule with more steps below its cap than this is treated as continuous."""
@@ -117,13 +117,17 @@ def _behavior_values(rule: m.BehaviorRule, decay: m.Decay | None) -> tuple[float
 def _per_values(rule: m.EventRule) -> tuple[float, ...] | None:
     """The steps of ``least(measure × per, cap)`` for a whole-number measure.
 
-    ``per``, ``2 per``, … up to ``cap``; ``None`` for a sum or maximum of a column, no cap,
-    or too many steps.
+    ``per``, ``2 per``, … up to ``cap``; ``None`` for a sum or maximum of a column (whatever
+    the sign of ``per``), no cap, or too many steps.
     """
     assert rule.per is not None
+    if rule.measure.kind not in WHOLE_MEASURES:
+        # A sum or maximum of a column: continuous, and negative values times a negative
+        # ``per`` are positive points (``cap`` only bounds the penalty).
+        return None
     if rule.per <= 0:
         return ()
-    if rule.measure.kind not in _WHOLE_MEASURES or rule.cap is None:
+    if rule.cap is None:
         return None
     if rule.cap / rule.per > _MAX_STEPS:
         return None

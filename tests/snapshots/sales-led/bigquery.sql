@@ -482,31 +482,31 @@ FROM (
       `t19`.`pts__email_opens`,
       `t19`.`pts__blog`,
       `t19`.`pts__unsubscribed`,
-      `t19`.`grp__demo_request`,
-      `t19`.`grp__contact_sales`,
-      `t19`.`grp__pricing`,
-      `t19`.`grp__webinar`,
-      `t19`.`grp__content`,
-      `t19`.`grp__email_clicks`,
-      `t19`.`grp__email_opens`,
-      `t19`.`grp__blog`,
-      `t19`.`grp__unsubscribed`,
-      `t19`.`b__demo_request`,
-      `t19`.`b__contact_sales`,
-      `t19`.`b__pricing`,
-      `t19`.`b__webinar`,
-      `t19`.`b__content`,
-      `t19`.`b__email_clicks`,
-      `t19`.`b__email_opens`,
-      `t19`.`b__blog`,
-      `t19`.`b__unsubscribed`,
-      CAST(0 AS FLOAT64) + `t19`.`b__demo_request` + `t19`.`b__contact_sales` + `t19`.`b__pricing` + `t19`.`b__webinar` + `t19`.`b__content` + `t19`.`b__email_clicks` + `t19`.`b__email_opens` + `t19`.`b__blog` + `t19`.`b__unsubscribed` AS `behavior_rules`,
+      `t19`.`pts__demo_request` AS `grp__demo_request`,
+      `t19`.`pts__contact_sales` AS `grp__contact_sales`,
+      `t19`.`pts__pricing` AS `grp__pricing`,
+      `t19`.`pts__webinar` AS `grp__webinar`,
+      `t19`.`pts__content` AS `grp__content`,
+      `t19`.`pts__email_clicks` AS `grp__email_clicks`,
+      `t19`.`pts__email_opens` AS `grp__email_opens`,
+      `t19`.`pts__blog` AS `grp__blog`,
+      `t19`.`pts__unsubscribed` AS `grp__unsubscribed`,
+      `t19`.`pts__demo_request` AS `b__demo_request`,
+      `t19`.`pts__contact_sales` AS `b__contact_sales`,
+      `t19`.`pts__pricing` AS `b__pricing`,
+      `t19`.`pts__webinar` AS `b__webinar`,
+      `t19`.`pts__content` AS `b__content`,
+      `t19`.`pts__email_clicks` AS `b__email_clicks`,
+      `t19`.`pts__email_opens` AS `b__email_opens`,
+      `t19`.`pts__blog` AS `b__blog`,
+      `t19`.`pts__unsubscribed` AS `b__unsubscribed`,
+      CAST(0 AS FLOAT64) + `t19`.`pts__demo_request` + `t19`.`pts__contact_sales` + `t19`.`pts__pricing` + `t19`.`pts__webinar` + `t19`.`pts__content` + `t19`.`pts__email_clicks` + `t19`.`pts__email_opens` + `t19`.`pts__blog` + `t19`.`pts__unsubscribed` AS `behavior_rules`,
       LEAST(
-        CAST(0 AS FLOAT64) + `t19`.`b__demo_request` + `t19`.`b__contact_sales` + `t19`.`b__pricing` + `t19`.`b__webinar` + `t19`.`b__content` + `t19`.`b__email_clicks` + `t19`.`b__email_opens` + `t19`.`b__blog` + `t19`.`b__unsubscribed`,
+        CAST(0 AS FLOAT64) + `t19`.`pts__demo_request` + `t19`.`pts__contact_sales` + `t19`.`pts__pricing` + `t19`.`pts__webinar` + `t19`.`pts__content` + `t19`.`pts__email_clicks` + `t19`.`pts__email_opens` + `t19`.`pts__blog` + `t19`.`pts__unsubscribed`,
         100.0
       ) AS `behavior_capped`,
       LEAST(
-        CAST(0 AS FLOAT64) + `t19`.`b__demo_request` + `t19`.`b__contact_sales` + `t19`.`b__pricing` + `t19`.`b__webinar` + `t19`.`b__content` + `t19`.`b__email_clicks` + `t19`.`b__email_opens` + `t19`.`b__blog` + `t19`.`b__unsubscribed`,
+        CAST(0 AS FLOAT64) + `t19`.`pts__demo_request` + `t19`.`pts__contact_sales` + `t19`.`pts__pricing` + `t19`.`pts__webinar` + `t19`.`pts__content` + `t19`.`pts__email_clicks` + `t19`.`pts__email_opens` + `t19`.`pts__blog` + `t19`.`pts__unsubscribed`,
         100.0
       ) + CAST(0 AS FLOAT64) AS `behavior_raw`
     FROM (
@@ -599,73 +599,27 @@ FROM (
           THEN CAST(15 AS FLOAT64)
           ELSE CAST(0 AS FLOAT64)
         END AS `pts__webinar`,
-        LEAST(COALESCE(CAST(`t18`.`m__content` AS FLOAT64), 0.0) * 5.0, 10.0) AS `pts__content`,
-        LEAST(COALESCE(CAST(`t18`.`m__email_clicks` AS FLOAT64), 0.0) * 2.0, 6.0) AS `pts__email_clicks`,
-        LEAST(COALESCE(CAST(`t18`.`m__email_opens` AS FLOAT64), 0.0) * 1.0, 5.0) AS `pts__email_opens`,
-        LEAST(COALESCE(CAST(`t18`.`m__blog` AS FLOAT64), 0.0) * 1.0, 5.0) AS `pts__blog`,
+        LEAST(
+          COALESCE(CAST(`t18`.`m__content` AS FLOAT64), 0.0) * CAST(5 AS FLOAT64),
+          CAST(10 AS FLOAT64)
+        ) AS `pts__content`,
+        LEAST(
+          COALESCE(CAST(`t18`.`m__email_clicks` AS FLOAT64), 0.0) * CAST(2 AS FLOAT64),
+          CAST(6 AS FLOAT64)
+        ) AS `pts__email_clicks`,
+        LEAST(
+          COALESCE(CAST(`t18`.`m__email_opens` AS FLOAT64), 0.0) * CAST(1 AS FLOAT64),
+          CAST(5 AS FLOAT64)
+        ) AS `pts__email_opens`,
+        LEAST(
+          COALESCE(CAST(`t18`.`m__blog` AS FLOAT64), 0.0) * CAST(1 AS FLOAT64),
+          CAST(5 AS FLOAT64)
+        ) AS `pts__blog`,
         CASE
           WHEN COALESCE(CAST(`t18`.`m__unsubscribed` AS FLOAT64), 0.0) >= 1.0
           THEN CAST(-10 AS FLOAT64)
           ELSE CAST(0 AS FLOAT64)
-        END AS `pts__unsubscribed`,
-        CASE
-          WHEN COALESCE(CAST(`t18`.`m__demo_request` AS FLOAT64), 0.0) >= 1.0
-          THEN CAST(50 AS FLOAT64)
-          ELSE CAST(0 AS FLOAT64)
-        END AS `grp__demo_request`,
-        CASE
-          WHEN COALESCE(CAST(`t18`.`m__contact_sales` AS FLOAT64), 0.0) >= 1.0
-          THEN CAST(40 AS FLOAT64)
-          ELSE CAST(0 AS FLOAT64)
-        END AS `grp__contact_sales`,
-        CASE
-          WHEN COALESCE(CAST(`t18`.`m__pricing` AS FLOAT64), 0.0) >= 1.0
-          THEN CAST(30 AS FLOAT64)
-          ELSE CAST(0 AS FLOAT64)
-        END AS `grp__pricing`,
-        CASE
-          WHEN COALESCE(CAST(`t18`.`m__webinar` AS FLOAT64), 0.0) >= 1.0
-          THEN CAST(15 AS FLOAT64)
-          ELSE CAST(0 AS FLOAT64)
-        END AS `grp__webinar`,
-        LEAST(COALESCE(CAST(`t18`.`m__content` AS FLOAT64), 0.0) * 5.0, 10.0) AS `grp__content`,
-        LEAST(COALESCE(CAST(`t18`.`m__email_clicks` AS FLOAT64), 0.0) * 2.0, 6.0) AS `grp__email_clicks`,
-        LEAST(COALESCE(CAST(`t18`.`m__email_opens` AS FLOAT64), 0.0) * 1.0, 5.0) AS `grp__email_opens`,
-        LEAST(COALESCE(CAST(`t18`.`m__blog` AS FLOAT64), 0.0) * 1.0, 5.0) AS `grp__blog`,
-        CASE
-          WHEN COALESCE(CAST(`t18`.`m__unsubscribed` AS FLOAT64), 0.0) >= 1.0
-          THEN CAST(-10 AS FLOAT64)
-          ELSE CAST(0 AS FLOAT64)
-        END AS `grp__unsubscribed`,
-        CASE
-          WHEN COALESCE(CAST(`t18`.`m__demo_request` AS FLOAT64), 0.0) >= 1.0
-          THEN CAST(50 AS FLOAT64)
-          ELSE CAST(0 AS FLOAT64)
-        END AS `b__demo_request`,
-        CASE
-          WHEN COALESCE(CAST(`t18`.`m__contact_sales` AS FLOAT64), 0.0) >= 1.0
-          THEN CAST(40 AS FLOAT64)
-          ELSE CAST(0 AS FLOAT64)
-        END AS `b__contact_sales`,
-        CASE
-          WHEN COALESCE(CAST(`t18`.`m__pricing` AS FLOAT64), 0.0) >= 1.0
-          THEN CAST(30 AS FLOAT64)
-          ELSE CAST(0 AS FLOAT64)
-        END AS `b__pricing`,
-        CASE
-          WHEN COALESCE(CAST(`t18`.`m__webinar` AS FLOAT64), 0.0) >= 1.0
-          THEN CAST(15 AS FLOAT64)
-          ELSE CAST(0 AS FLOAT64)
-        END AS `b__webinar`,
-        LEAST(COALESCE(CAST(`t18`.`m__content` AS FLOAT64), 0.0) * 5.0, 10.0) AS `b__content`,
-        LEAST(COALESCE(CAST(`t18`.`m__email_clicks` AS FLOAT64), 0.0) * 2.0, 6.0) AS `b__email_clicks`,
-        LEAST(COALESCE(CAST(`t18`.`m__email_opens` AS FLOAT64), 0.0) * 1.0, 5.0) AS `b__email_opens`,
-        LEAST(COALESCE(CAST(`t18`.`m__blog` AS FLOAT64), 0.0) * 1.0, 5.0) AS `b__blog`,
-        CASE
-          WHEN COALESCE(CAST(`t18`.`m__unsubscribed` AS FLOAT64), 0.0) >= 1.0
-          THEN CAST(-10 AS FLOAT64)
-          ELSE CAST(0 AS FLOAT64)
-        END AS `b__unsubscribed`
+        END AS `pts__unsubscribed`
       FROM (
         SELECT
           `t17`.*
