@@ -131,15 +131,15 @@ def test_a_code_too_wide_for_64_bits_falls_back() -> None:
     assert reason_codes(load_model_text(f"name: m\nbehavior:\n  rules:\n{rules}\n").model) is None
 
 
-def test_indexes_refuse_an_unlisted_value() -> None:
+def test_an_index_refuses_an_unlisted_value() -> None:
     # Rule a: 2 bits (0, 5, unlisted); rule b: 2 bits (0, 2, 4, unlisted), from bit 2.
     layout = ReasonCodes(positions=(1, 2), columns=("fit__a", "fit__b"),
                          values=((5.0,), (2.0, 4.0)), shifts=(0, 2))
-    indexes = layout.indexes(np.array([0b0000, 0b0001, 0b0100, 0b0101, 0b1000, 0b1001]))
-    assert indexes is not None
-    assert [i.tolist() for i in indexes] == [[0, 1, 0, 1, 0, 1], [0, 0, 1, 1, 2, 2]]
-    assert layout.indexes(np.array([0, 0b0010])) is None  # rule a: "positive, but not 5"
-    assert layout.indexes(np.array([0b1100])) is None  # rule b: "positive, neither 2 nor 4"
+    codes = np.array([0b0000, 0b0001, 0b0100, 0b0101, 0b1000, 0b1001])
+    assert layout.index(0, codes).tolist() == [0, 1, 0, 1, 0, 1]
+    assert layout.index(1, codes).tolist() == [0, 0, 1, 1, 2, 2]
+    assert layout.index(0, np.array([0, 0b0010])) is None  # rule a: "positive, but not 5"
+    assert layout.index(1, np.array([0b1100])) is None  # rule b: "positive, neither 2 nor 4"
 
 
 # --------------------------------------------------------------------------------------------
@@ -193,7 +193,7 @@ def test_an_unlisted_value_makes_score_rank_the_contributions_instead(project) -
         calls.append(codes)
         return original(self, codes=codes)
 
-    with (mock.patch.object(codes_module, "reason_codes", lambda model: short),
+    with (mock.patch.dict(project.__dict__, {"_reason_codes": short}),
           mock.patch.object(Project, "scoring_query", spy)):
         reasons = _reasons(project)
     assert calls == [True, False]
@@ -232,3 +232,25 @@ behavior:
     assert candidate_values(model) == [None, ()]
     assert reason_codes(model) is None
     assert can_be_positive(model) == [True, False]
+
+
+def test_penalties_stay_penalties_whatever_fades_or_caps_them() -> None:
+    # `()`: never positive, so neither in the code nor among the ranking's candidates.
+    from leadscore.compile.reason_ranks import can_be_positive
+
+    model = load_model_text("""
+name: m
+metrics:
+  errors_7d: {event: error, window: 7d}
+behavior:
+  rules:
+    - {id: faded, event: a, points: 10}
+    - {id: faded_penalty, event: b, points: -5}
+    - {id: capped_formula, formula: 'errors_7d * -2', cap: 0}
+    - {id: nothing_per, event: c, measure: {sum: amount}, per: 0}
+  velocity:
+    - {id: slow, events: [a], min_count: 2, within: 1d, bonus: -5}
+  decay: {method: half_life, by: event_age, half_life: 30d}
+""").model
+    assert candidate_values(model) == [None, (), (), (), ()]
+    assert can_be_positive(model) == [True, False, False, False, False]

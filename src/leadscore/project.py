@@ -254,6 +254,13 @@ class Project:
         return compile_scores(self.tables, self.loaded.model, person_ids=person_ids,
                               detail=detail, dialect=dialect)
 
+    @cached_property
+    def _reason_codes(self):
+        """The model's reason-code layout (:mod:`leadscore.compile.reason_codes`) or ``None``."""
+        from leadscore.compile.reason_codes import reason_codes
+
+        return reason_codes(self.loaded.model)
+
     def scoring_query(self, *, codes: bool = True):
         """(compiled scores, the expression :meth:`score` runs).
 
@@ -272,11 +279,11 @@ class Project:
         ``codes=False`` skips the first form (the fallback when a code turns out unreadable).
         """
         from leadscore.compile.assemble import RESULT_COLUMNS
-        from leadscore.compile.reason_codes import reason_codes, with_reason_code
+        from leadscore.compile.reason_codes import with_reason_code
         from leadscore.compile.reason_ranks import with_reason_ranks
 
         compiled = self.compiled(detail=False)
-        layout = reason_codes(self.loaded.model) if codes else None
+        layout = self._reason_codes if codes else None
         if layout is not None:
             return compiled, with_reason_code(compiled.expr, layout, list(RESULT_COLUMNS))
         if self.engine.dialect != "duckdb":
@@ -287,7 +294,7 @@ class Project:
     def score(self, as_of: datetime | None = None) -> ScoreResult:
         """Score every person as of ``as_of`` (default: now)."""
         from leadscore.compile.assemble import RESULT_COLUMNS
-        from leadscore.compile.reason_codes import CODE_COLUMN, reason_codes
+        from leadscore.compile.reason_codes import CODE_COLUMN
         from leadscore.explain.reasons import reasons_from_codes, top_reasons
 
         warnings = self._checked
@@ -297,10 +304,8 @@ class Project:
         model = self.loaded.model
         data = self.engine.execute(expr, compiled.params(as_of))
         reasons = None
-        if CODE_COLUMN in data.column_names:
-            layout = reason_codes(model)
-            assert layout is not None  # scoring_query only adds the code with a layout
-            reasons = reasons_from_codes(model, layout, data[CODE_COLUMN])
+        if CODE_COLUMN in data.column_names:  # the layout exists: scoring_query used it
+            reasons = reasons_from_codes(model, self._reason_codes, data[CODE_COLUMN])
             if reasons is None:
                 # A rule gave positive points reason_codes does not list (a disagreement with
                 # the compiler, which tests guard against): rank them the slow way instead of

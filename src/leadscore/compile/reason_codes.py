@@ -33,7 +33,7 @@ from leadscore.spec import model as m
 CODE_COLUMN = "reason_code"
 """The column :func:`with_reason_code` adds."""
 
-WHOLE_MEASURES = ("count", "distinct", "distinct_days")
+_WHOLE_MEASURES = ("count", "distinct", "distinct_days")
 """Measures that only take whole, non-negative numbers, so ``per`` points come in steps."""
 
 _MAX_STEPS = 64
@@ -73,11 +73,6 @@ class ReasonCodes:
         np.bitwise_and(index, (1 << _bits(self.values[i])) - 1, out=index)
         return None if index.max(initial=0) > len(self.values[i]) else index
 
-    def indexes(self, codes: np.ndarray) -> list[np.ndarray] | None:
-        """Every rule's :meth:`index`, or ``None`` when some code holds an unlisted value."""
-        out = [self.index(i, codes) for i in range(len(self.values))]
-        return None if any(index is None for index in out) else out  # type: ignore[return-value]
-
 
 def _bits(values: tuple[float, ...]) -> int:
     """Bits of a rule's index: 0 (nothing positive), 1…len(values), len(values) + 1 (unlisted)."""
@@ -98,20 +93,31 @@ def _champion_values(champion: m.Champion) -> tuple[float, ...]:
     return _positive([champion.points + 0.0, champion.points + champion.nps_bonus])
 
 
+def _fading(values: tuple[float, ...] | None,
+            decay: m.Decay | None) -> tuple[float, ...] | None:
+    """``values`` under a section's decay.
+
+    Decay by ``event_age`` makes positive points fade continuously with the age of the latest
+    event: no list. A rule that never gives positive points stays so.
+    """
+    if values and decay is not None and decay.by == "event_age":
+        return None
+    return values
+
+
 def _behavior_values(rule: m.BehaviorRule, decay: m.Decay | None) -> tuple[float, ...] | None:
-    """Positive points a behavior rule can give, ``None`` when they are not a short list."""
+    """Positive points a behavior rule can give: ``()`` none, ``None`` not a short list."""
     if isinstance(rule, m.InactivityRule):
         return ()
     if isinstance(rule, m.FormulaRule):
-        return None
-    if decay is not None and decay.by == "event_age":
-        return None  # positive points fade continuously with the age of the latest event
+        # least(value, cap), then greatest(…, min), where the spec keeps min <= cap.
+        return () if rule.cap is not None and rule.cap <= 0 else None
     if rule.per is not None:
-        return _per_values(rule)
+        return _fading(_per_values(rule), decay)
     points = [t.points for t in rule.as_tiers()]
     if rule.speed is not None:
         points += [p * rule.speed.multiplier for p in points]
-    return _positive(points)
+    return _fading(_positive(points), decay)
 
 
 def _per_values(rule: m.EventRule) -> tuple[float, ...] | None:
@@ -121,29 +127,34 @@ def _per_values(rule: m.EventRule) -> tuple[float, ...] | None:
     the sign of ``per``), no cap, or too many steps.
     """
     assert rule.per is not None
-    if rule.measure.kind not in WHOLE_MEASURES:
+    if rule.per == 0:
+        return ()
+    if rule.measure.kind not in _WHOLE_MEASURES:
         # A sum or maximum of a column: continuous, and negative values times a negative
         # ``per`` are positive points (``cap`` only bounds the penalty).
         return None
-    if rule.per <= 0:
+    if rule.per < 0:
         return ()
-    if rule.cap is None:
+    if rule.cap is None or rule.cap / rule.per > _MAX_STEPS:
         return None
-    if rule.cap / rule.per > _MAX_STEPS:
-        return None
-    # The same double products as the compiler's ``measure * per`` (measure cast to double).
+    # The same double products as the compiler's ``measure * num(per)`` (measure a double).
     steps = [float(k) * rule.per for k in range(1, _MAX_STEPS + 1)]
     return _positive([p for p in steps if p < rule.cap] + [rule.cap])
 
 
 def _velocity_values(velocity: m.Velocity, decay: m.Decay | None) -> tuple[float, ...] | None:
-    if velocity.bonus is None or (decay is not None and decay.by == "event_age"):
-        return None
-    return _positive([velocity.bonus])
+    if velocity.bonus is None:
+        return None  # a multiplier of other rules' points
+    return _fading(_positive([velocity.bonus]), decay)
 
 
 def candidate_values(model: m.ScoringModel) -> list[tuple[float, ...] | None]:
-    """Per :func:`contribution_columns` entry: its positive values, ``None`` if continuous."""
+    """Per :func:`contribution_columns` entry, the positive points it can give.
+
+    A tuple lists them all (``()``: never positive, a penalty); ``None`` means positive
+    points that are no short list (continuous). The one source for both the reason code and
+    which rules the ranking considers (:func:`~leadscore.compile.reason_ranks.can_be_positive`).
+    """
     sections = [model.behavior, *model.products.values()]
     behavior = [_behavior_values(rule, section.decay)
                 for section in sections for rule in section.rules]

@@ -26,9 +26,8 @@ import ibis
 import ibis.expr.types as ir
 
 from leadscore.compile.portable import num
-from leadscore.compile.reason_codes import WHOLE_MEASURES
+from leadscore.compile.reason_codes import candidate_values
 from leadscore.explain.reasons import TOP_N, contribution_columns
-from leadscore.lint import behavior_rule_max, fit_rule_max
 from leadscore.spec import model as m
 
 
@@ -41,24 +40,10 @@ def can_be_positive(model: m.ScoringModel) -> list[bool]:
     """Per :func:`contribution_columns` entry: can this rule ever give positive points?
 
     Penalties (inactivity, negative-only cases and tiers) never rank as a reason, so they are
-    left out of the ranking — a third of the product-led preset's rules.
+    left out of the ranking — a third of the product-led preset's rules. Read from
+    :func:`~leadscore.compile.reason_codes.candidate_values`, which the reason code uses too.
     """
-    champion = [True] if model.fit.champion is not None else []
-    # A velocity multiplier's rules may be a product's, which velocity_max does not look up:
-    # only a bonus is judged by its sign (keeping a rule that cannot be positive only costs
-    # a comparison; leaving out one that can would lose a reason).
-    return ([fit_rule_max(r) > 0 for r in model.fit.rules] + champion
-            + [_behavior_can_be_positive(r) for r in model.all_behavior_rules()]
-            + [v.bonus is None or v.bonus > 0 for v in model.all_velocity()])
-
-
-def _behavior_can_be_positive(rule: m.BehaviorRule) -> bool:
-    # lint's maxima take measured columns as non-negative; a reason must not: a negative
-    # `per` on a sum or maximum of a column gives positive points where the column is negative.
-    if (isinstance(rule, m.EventRule) and rule.per is not None and rule.per < 0
-            and rule.measure.kind not in WHOLE_MEASURES):
-        return True
-    return behavior_rule_max(rule) > 0
+    return [values != () for values in candidate_values(model)]
 
 
 def with_reason_ranks(expr: ir.Table, model: m.ScoringModel, keep: list[str],
